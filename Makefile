@@ -1,0 +1,54 @@
+# The two commands: `make run` and `make test`. Both set everything up first:
+# a Python 3.10 virtualenv (created when missing), the pinned packages
+# (installed when requirements change) and the model (trained when missing or
+# when its inputs change).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/assistant.tar.gz
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py) nlu/knowledge_names.yml
+
+.PHONY: run test chat train validate constraints clean
+.DELETE_ON_ERROR:
+
+run: $(MODEL)
+	@tools/serve.sh
+
+test: $(MODEL)
+	$(PY) -m pytest
+
+chat: $(VENV)/.installed
+	@$(PY) -m tools.chat
+
+train: $(MODEL)
+
+validate: $(VENV)/.installed nlu/knowledge_names.yml
+	$(RASA) data validate --fail-on-warnings
+
+$(PY):
+	@python=$$(tools/find_python.sh) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt constraints.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==24.0
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@touch $@
+
+nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py tools/nlu_from_knowledge.py | $(VENV)/.installed
+	$(PY) -m tools.nlu_from_knowledge
+	@touch $@
+
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+	$(RASA) train --fixed-model-name assistant --out models
+	@touch $@
+
+constraints: $(VENV)/.installed
+	( echo "# Every package of the environment, pinned (pip freeze); requirements.txt names the direct ones."; \
+	  echo "# Regenerate after changing requirements.txt: make constraints"; \
+	  $(PY) -m pip freeze --exclude-editable ) > constraints.txt
+
+clean:
+	rm -rf models .rasa results tracker.db

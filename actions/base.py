@@ -1,0 +1,70 @@
+"""Base class of the assistant's actions: language, facts and failure handling.
+
+rasa_sdk answers an exception with HTTP 500 and the whole tracker in the body,
+and Rasa then sends the user nothing. So every action runs inside a guard that
+logs the error and apologises in the user's language instead.
+"""
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.facts import Facts, get_facts
+from actions.knowledge import LANGUAGES
+
+logger = logging.getLogger(__name__)
+
+# Validate the knowledge file when the action server imports its actions, so a
+# broken file stops `rasa run actions` at start-up, not at the first question.
+get_facts()
+
+
+def conversation_language(tracker: Tracker) -> str:
+    language = tracker.get_slot("language")
+    return language if language in LANGUAGES else "en"
+
+
+def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    values = []
+    for item in tracker.latest_message.get("entities") or []:
+        value = item.get("value")
+        if item.get("entity") == entity and isinstance(value, str) and value.strip() and value not in values:
+            values.append(value)
+    return values
+
+
+class KnowledgeAction(Action):
+    """An action that answers from the knowledge file in the user's language."""
+
+    def name(self) -> Text:  # pragma: no cover - every subclass names itself
+        raise NotImplementedError
+
+    def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
+        """The messages to send, in `language`."""
+        raise NotImplementedError
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
+        language = conversation_language(tracker)
+        try:
+            facts = get_facts()
+            messages = self.answer(facts, tracker, language)
+        except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
+            logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
+            dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
+            return []
+        for message in messages:
+            dispatcher.utter_message(text=message)
+        return []
+
+
+class FactAction(KnowledgeAction):
+    """A knowledge answer that ends with a short note of its source and date."""
+
+    def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
+        body = self.facts_text(facts, tracker, language)
+        return [f"{body}\n\n{facts.source_note(language)}"]
+
+    def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
+        raise NotImplementedError

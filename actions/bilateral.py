@@ -1,0 +1,25 @@
+"""Answers questions about bilateral defence relations: how many partners, where, with X."""
+
+from typing import Text
+
+from rasa_sdk import Tracker
+
+from actions.base import FactAction, entity_values
+from actions.facts import Facts
+
+
+class ActionAnswerBilateral(FactAction):
+    def name(self) -> Text:
+        return "action_answer_bilateral"
+
+    def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
+        lines = [facts.answer("bilateral_relations", language)]
+        countries, _ = facts.resolve_countries(
+            entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language
+        )
+        for country in countries:
+            words = facts.country_words(country, language)
+            lines.append(facts.phrases.say("bilateral_country", language, **words))
+            if country.id in facts.knowledge.attache_country_ids:
+                lines.append(facts.phrases.say("bilateral_country_attache", language, **words))
+        return "\n".join(lines)

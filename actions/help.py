@@ -1,0 +1,47 @@
+"""Says what the assistant can answer: on request, and when it cannot answer.
+
+The topic list comes from the knowledge file, so a new topic shows up here
+without a code change.
+"""
+
+from typing import List, Text
+
+from rasa_sdk import Tracker
+
+from actions.base import KnowledgeAction, entity_values
+from actions.facts import Facts
+
+
+def topic_menu(facts: Facts, language: str) -> str:
+    intro = facts.phrases.say("topics_intro", language, **facts.values(language))
+    titles = [f"- {t.title[language]}" for t in facts.knowledge.topics if t.id not in ("overview", "source")]
+    return "\n".join([intro] + titles)
+
+
+class ActionHelp(KnowledgeAction):
+    def name(self) -> Text:
+        return "action_help"
+
+    def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
+        return [topic_menu(facts, language)]
+
+
+class ActionCannotAnswer(KnowledgeAction):
+    """Out of scope, not understood, empty or too long: say so, then what it can answer."""
+
+    def name(self) -> Text:
+        return "action_cannot_answer"
+
+    def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        problem = entity_values(tracker, "input_problem")
+        if "too_long" in problem:
+            return [facts.phrases.text("message_too_long", language)]
+        if "empty" in problem:
+            reason = "empty_message"
+        else:
+            reason = "out_of_scope" if intent == "out_of_scope" else "not_understood"
+        channel = facts.phrases.say(
+            "official_channel", language, channel=facts.knowledge.source.official_channel[language]
+        )
+        return [f"{facts.phrases.text(reason, language)}\n\n{topic_menu(facts, language)}\n\n{channel}"]

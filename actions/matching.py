@@ -1,0 +1,115 @@
+"""Matches what people type to knowledge ids, forgiving case, diacritics and typos.
+
+`fold` turns "Ühendkuningriigis", "uhendkuningriigis" and "ÜHENDKUNINGRIIGIS"
+into one key. `Matcher` looks a typed name up among all spellings of all
+entries (countries, spheres): exactly, then with an Estonian case ending
+after an acronym cut off ("USA-s"), then allowing one typo (two in long words).
+"""
+
+import re
+import unicodedata
+from typing import Dict, Iterable, List, Optional, Tuple
+
+_NON_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"\s+")
+_ACRONYM_CASE = re.compile(r"^(\w{2,5})-\w{1,4}$")
+_SPLIT_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bja\b|\bning\b|\bvõi\b|\bvoi\b)\s*", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and punctuation, collapse spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _NON_WORD.sub("", text.replace("’", "").replace("'", ""))
+    text = _SPACES.sub(" ", text).strip()
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with transpositions, giving up above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def typo_allowance(key: str) -> int:
+    return 0 if len(key) < 5 else 1 if len(key) < 10 else 2
+
+
+class Matcher:
+    """Index of spellings → entry id, for one kind of entry."""
+
+    def __init__(self, spellings: Iterable[Tuple[str, str]]) -> None:
+        self._exact: Dict[str, str] = {}
+        for spelling, entry_id in spellings:
+            self._exact.setdefault(fold(spelling), entry_id)
+
+    def match(self, text: str, typos: bool = True) -> Optional[str]:
+        """The id `text` names, or None."""
+        key = fold(text)
+        if not key:
+            return None
+        if key in self._exact:
+            return self._exact[key]
+        acronym = _ACRONYM_CASE.match(key)
+        if acronym and acronym.group(1) in self._exact:
+            return self._exact[acronym.group(1)]
+        if not typos or typo_allowance(key) == 0:
+            return None
+        best, best_distance = None, typo_allowance(key) + 1
+        for spelling, entry_id in self._exact.items():
+            if typo_allowance(spelling) == 0:
+                continue
+            distance = edit_distance(key, spelling, best_distance - 1)
+            if distance < best_distance:
+                best, best_distance = entry_id, distance
+        return best
+
+    def match_all(self, text: str) -> List[str]:
+        """Ids named in `text`, which may list several ("Soomes ja Rootsis")."""
+        whole = self.match(text)
+        if whole:
+            return [whole]
+        found: List[str] = []
+        for part in _SPLIT_LIST.split(text):
+            entry_id = self.match(part) if part.strip() else None
+            if entry_id and entry_id not in found:
+                found.append(entry_id)
+        return found
+
+    def scan(self, text: str, max_words: int = 3) -> List[str]:
+        """Ids mentioned anywhere in a sentence: exact spellings only, in order.
+
+        Used when NLU found no entity. Two-letter spellings ("US", "UK") count
+        only when typed in capitals, since "us" is an English word.
+        """
+        words = re.findall(r"[\w-]+", text)
+        found: List[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(max_words, 0, -1):
+                chunk = words[i:i + size]
+                phrase = " ".join(chunk)
+                key = fold(phrase)
+                if len(key) <= 2 and phrase != phrase.upper():
+                    continue
+                entry_id = self.match(phrase, typos=False)
+                if entry_id:
+                    if entry_id not in found:
+                        found.append(entry_id)
+                    i += size - 1
+                    break
+            i += 1
+        return found

@@ -1,0 +1,57 @@
+"""The action server's wording: loads phrases.yml and fills it in per language.
+
+Facts come from the knowledge file; the sentences around them come from
+phrases.yml, so that every user-facing text exists in English and Estonian and
+a translation can be fixed without touching code.
+"""
+
+import string
+from pathlib import Path
+from typing import Dict, Iterable, Optional
+
+import yaml
+
+from actions.knowledge import LANGUAGES, KnowledgeError
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "phrases.yml"
+
+
+class Phrases:
+    """Named phrases in English and Estonian, checked for parity on load."""
+
+    def __init__(self, path: Optional[Path] = None) -> None:
+        path = Path(path or DEFAULT_PATH)
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise KnowledgeError(path, "file", f"cannot be read: {error}") from error
+        if not isinstance(raw, dict):
+            raise KnowledgeError(path, "top level", "must map phrase names to {en, et} texts")
+        self._texts: Dict[str, Dict[str, str]] = {}
+        for name, texts in raw.items():
+            if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
+                raise KnowledgeError(path, name, "must have exactly an English (en) and an Estonian (et) text")
+            fields = {}
+            for lang, text in texts.items():
+                if not isinstance(text, str) or not text.strip():
+                    raise KnowledgeError(path, f"{name}.{lang}", "must be a non-empty text")
+                fields[lang] = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            if fields["en"] != fields["et"]:
+                raise KnowledgeError(path, name, f"English uses {sorted(fields['en'])}, Estonian {sorted(fields['et'])}")
+            self._texts[name] = texts
+
+    def names(self) -> Iterable[str]:
+        return self._texts.keys()
+
+    def text(self, name: str, language: str) -> str:
+        return self._texts[name][language]
+
+    def say(self, name: str, language: str, **values: object) -> str:
+        return self._texts[name][language].format(**values)
+
+    def join(self, items: Iterable[str], language: str) -> str:
+        """'A, B and C' / 'A, B ja C'."""
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.text('list_and', language)} {items[-1]}"

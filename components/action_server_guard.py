@@ -1,0 +1,52 @@
+"""Dialogue policy: apologise when the action server did not answer.
+
+If the action server is down, Rasa logs the error, drops the action's events
+and would send the user nothing. Every custom action of this assistant sends
+at least one message, so a custom action followed by no bot message means it
+failed: this policy then predicts `utter_action_server_unavailable` (an
+apology in the user's language, from the domain, needing no action server).
+A rule in data/rules.yml then waits for the user.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
+class ActionServerGuardPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Above RulePolicy (6), so the apology wins over its "listen" at equal confidence.
+        return {"priority": 7, "apology": "utter_action_server_unavailable"}
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "ActionServerGuardPolicy":
+        return cls(config, model_storage, resource, execution_context)
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[Dict[Text, Any]] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
+        apology = self.config["apology"]
+        probabilities = self._default_predictions(domain)
+        said_something = False
+        for event in reversed(tracker.events):
+            if isinstance(event, BotUttered):
+                said_something = True
+            elif isinstance(event, ActionExecuted):
+                if event.action_name in domain.user_actions and not said_something:
+                    probabilities[domain.index_for_action(apology)] = 1.0
+                break
+        return self._prediction(probabilities)

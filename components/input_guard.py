@@ -1,0 +1,83 @@
+"""NLU components that keep odd input from reaching (or confusing) the models.
+
+`InputGuard` runs first: it cuts an over-long message to `max_characters`
+(a 100 kB paste would otherwise cost the classifier seconds and gigabytes)
+and notes empty, whitespace-only and over-long messages. `InputGuardClassifier`
+runs last and, for those messages, replaces the predicted intent with
+`nlu_fallback` and adds an `input_problem` entity (`empty` or `too_long`), so
+the user gets a polite reply in their language saying what was wrong, instead
+of an answer to a question they did not ask.
+"""
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+FLAG = "input_guard"
+EMPTY, TOO_LONG = "empty", "too_long"
+ENTITY = "input_problem"
+
+
+class _Stateless(GraphComponent):
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.config = config
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "_Stateless":
+        return cls(config)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "_Stateless":
+        return cls(config)
+
+    def process_training_data(self, training_data: Any) -> Any:
+        return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class InputGuard(_Stateless):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"max_characters": 1000}
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        limit = self.config["max_characters"]
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):
+                continue  # Rasa's /intent syntax is handled by Rasa itself
+            if not text.strip():
+                message.set(FLAG, EMPTY)
+                message.set(TEXT, "?")  # give the featurizers a token to work on
+            elif len(text) > limit:
+                message.set(FLAG, TOO_LONG)
+                message.set(TEXT, text[:limit])
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class InputGuardClassifier(_Stateless):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            flag = message.get(FLAG)
+            if flag:
+                intent = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 1.0}
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+                entities = [e for e in message.get(ENTITIES, []) if e.get("entity") in ("language",)]
+                entities.append({"entity": ENTITY, "value": flag, "start": 0, "end": 0, "confidence": 1.0,
+                                 "extractor": self.__class__.__name__})
+                message.set(ENTITIES, entities, add_to_output=True)
+        return messages

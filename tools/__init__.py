@@ -1,0 +1,1 @@
+"""Build-time tools (run from the project root with python -m tools.NAME)."""
