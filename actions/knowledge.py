@@ -7,6 +7,7 @@ the entry and the problem, so whoever edited it can fix it without reading code.
 """
 
 import datetime
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -153,8 +154,11 @@ class _Checker:
 
 
 def load_knowledge(path: Optional[Path] = None) -> Knowledge:
-    """Read and validate the knowledge file; raise KnowledgeError if it is broken."""
-    path = Path(path or DEFAULT_PATH)
+    """Read and validate the knowledge file; raise KnowledgeError if it is broken.
+
+    The file is `path`, else $KNOWLEDGE_FILE, else knowledge.yml in the project.
+    """
+    path = Path(path or os.environ.get("KNOWLEDGE_FILE") or DEFAULT_PATH)
     check = _Checker(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

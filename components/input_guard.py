@@ -18,6 +18,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 FLAG = "input_guard"
 EMPTY, TOO_LONG = "empty", "too_long"
@@ -38,7 +39,7 @@ class _Stateless(GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> "_Stateless":
         return cls(config)
 
-    def process_training_data(self, training_data: Any) -> Any:
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
 

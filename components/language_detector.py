@@ -21,6 +21,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 LANGUAGES = ("en", "et")
 ESTONIAN_LETTERS = re.compile(r"[õäöüšž]", re.IGNORECASE)
@@ -88,5 +89,5 @@ class LanguageDetector(GraphComponent):
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages
 
-    def process_training_data(self, training_data: Any) -> Any:
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

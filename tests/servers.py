@@ -1,0 +1,125 @@
+"""Starts and stops the real action server and Rasa server for end-to-end tests.
+
+Each test run gets free loopback ports and its own SQLite tracker store in a
+temporary folder, so it never touches a developer's `make run`.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import List, Optional
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "assistant.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Process:
+    def __init__(self, name: str, command: List[str], log: Path, env: dict) -> None:
+        self.name, self.log = name, log
+        self._file = open(log, "ab")
+        self.popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._file, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def stop(self) -> None:
+        if self.alive():
+            os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait()
+        self._file.close()
+
+    def tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+
+class Assistant:
+    """The action server and Rasa, started like `make run` does, on free ports."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.action_port, self.rasa_port = free_port(), free_port()
+        self.endpoints = workdir / "endpoints.yml"
+        self.endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
+            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
+            encoding="utf-8")
+        self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
+                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1")
+        self.actions: Optional[Process] = None
+        self.rasa: Optional[Process] = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start_actions(self) -> None:
+        self.actions = Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port",
+                                                 str(self.action_port)], self.workdir / "actions.log", self.env)
+        self._wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
+
+    def start_rasa(self) -> None:
+        self.rasa = Process("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface",
+                                     "127.0.0.1", "--port", str(self.rasa_port), "--credentials",
+                                     "credentials.yml", "--endpoints", str(self.endpoints)],
+                            self.workdir / "rasa.log", self.env)
+        self._wait(f"{self.url}/", self.rasa, 300)
+        # The first message warms up the model; wait until it is answered.
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if self.say(f"warmup-{uuid.uuid4().hex}", "hello"):
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        raise RuntimeError(f"Rasa did not answer a first message:\n{self.rasa.tail()}")
+
+    def _wait(self, url: str, process: Process, seconds: int) -> None:
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if not process.alive():
+                raise RuntimeError(f"The {process.name} exited during start-up:\n{process.tail()}")
+            try:
+                if requests.get(url, timeout=2).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
+
+    def post(self, payload, timeout: float = 60) -> requests.Response:
+        return requests.post(f"{self.url}/webhooks/rest/webhook", json=payload, timeout=timeout)
+
+    def say(self, sender: str, text: str, metadata: Optional[dict] = None) -> List[str]:
+        """The bot's text replies to one REST message."""
+        payload = {"sender": sender, "message": text}
+        if metadata is not None:
+            payload["metadata"] = metadata
+        response = self.post(payload)
+        response.raise_for_status()
+        return [m.get("text", "") for m in response.json()]
+
+    def stop(self) -> None:
+        for process in (self.rasa, self.actions):
+            if process:
+                process.stop()

@@ -1,0 +1,238 @@
+"""End to end: the real action server and Rasa server, asked over REST and socket.io.
+
+Each question must be answered with the right facts, in the language it was
+asked in. The expected facts are those of the source page (see knowledge.yml).
+"""
+
+import queue
+import uuid
+
+import pytest
+import socketio
+
+from components.language_detector import LanguageDetector
+from tests.servers import Assistant
+
+pytestmark = pytest.mark.e2e
+
+ALL_ATTACHES_EN = ["Finland", "France", "Georgia", "Germany", "Poland", "Russia", "Sweden",
+                   "the United Kingdom", "the United States of America"]
+ALL_ATTACHES_ET = ["Soomes", "Prantsusmaal", "Gruusias", "Saksamaal", "Poolas", "Venemaal", "Rootsis",
+                   "Ühendkuningriigis", "Ameerika Ühendriikides"]
+
+ENGLISH = [
+    ("Where does Estonia have defence attachés?", ALL_ATTACHES_EN),
+    ("which countries have an estonian defense attache", ALL_ATTACHES_EN),
+    ("Is there an Estonian defence attaché in Finland?", ["Yes", "in Finland"]),
+    ("does estonia have an attache in germany", ["Yes", "in Germany"]),
+    ("any defence attache in the UK?", ["Yes", "the United Kingdom"]),
+    ("is there an estonian attaché in the usa", ["Yes", "the United States of America"]),
+    ("do you have a defence attache in georgia", ["Yes", "Georgia"]),
+    ("Is there an Estonian defence attaché in Italy?", ["No", "Italy"] + ALL_ATTACHES_EN),
+    ("attache in norway?", ["No", "Norway"]),
+    ("Does Estonia have defence attachés in Sweden and Latvia?", ["Yes", "in Sweden", "No", "Latvia"]),
+    ("How many defence attachés does Estonia have?", ["9 countries"] + ALL_ATTACHES_EN),
+    ("With how many countries does Estonia have bilateral defence relations?", ["approximately 35"]),
+    ("in which regions are estonia's bilateral defence partners", ["Europe", "North America", "Asia"]),
+    ("does estonia have defence relations with canada", ["35", "Canada", "cannot confirm"]),
+    ("What does Estonia cooperate on with its strategic partners?",
+     ["coordination of defence policy positions", "operations", "training", "military education", "procurement"]),
+    ("is procurement one of the fields of cooperation with strategic partners", ["Yes", "procurement"]),
+    ("is cyber defence part of the cooperation with strategic partners",
+     ["does not list", "procurement"]),
+    ("Does Estonia help developing countries with defence reforms?",
+     ["defence reforms", "developing countries", "beneficiaries", "donor countries"]),
+    ("who are the defence reform assistance projects coordinated with", ["beneficiaries", "donor countries"]),
+    ("Is Estonia a member of NATO?", ["NATO member", "collective defence"]),
+    ("what does collective defence mean for estonia", ["aggression against any one member state"]),
+    ("What does EU membership give Estonia?", ["economic and legislative space"]),
+    ("tell me about the common foreign and security policy", ["Common Foreign and Security Policy"]),
+    ("how has estonia's eu membership affected security in the baltic sea region", ["Baltic Sea region"]),
+    ("What does Estonia do in arms control?", ["arms control", "Vienna Document", "Open Skies"]),
+    ("what is the vienna document 2011 about", ["2011 Vienna Document", "OSCE", "visits"]),
+    ("does estonia take part in open skies flights", ["Open Skies", "observation flights"]),
+    ("Does Estonia take part in international military operations?", ["international military operations"]),
+    ("why does estonia participate in international operations", ["international crises", "interests"]),
+    ("Where does this information come from?", ["International Cooperation", "31 May 2014"]),
+    ("how up to date is your information", ["31 May 2014"]),
+    ("give me an overview of estonia's international defence cooperation", ["NATO", "35", "arms control"]),
+    ("hello", ["Hello"]),
+    ("what can you tell me about", ["You can ask about", "Defence attachés"]),
+    ("are you a real person", ["bot"]),
+    ("thanks!", ["welcome"]),
+    ("bye", ["Goodbye"]),
+    ("what is the defence budget of estonia", ["don't have that information", "kaitseministeerium.ee"]),
+    ("how many soldiers does estonia have", ["don't have that information"]),
+    ("what's the weather like in tallinn tomorrow", ["don't have that information"]),
+    ("asdkjh qwpoeiru zxmcnv", ["Defence attachés"]),
+]
+
+ESTONIAN = [
+    ("Kas Eestil on kaitseatašee Soomes?", ["Jah", "Soomes"]),
+    ("Kus on Eesti kaitseatašeed?", ALL_ATTACHES_ET),
+    ("millistes riikides on eesti kaitseatasee", ALL_ATTACHES_ET),
+    ("kas saksamaal on eesti kaitseatašee", ["Jah", "Saksamaal"]),
+    ("kas eestil on kaitseatasee USA-s", ["Jah", "Ameerika Ühendriikides"]),
+    ("kas Ühendkuningriigis on meie kaitseatašee", ["Jah", "Ühendkuningriigis"]),
+    ("kas gruusias on kaitseatašee", ["Jah", "Gruusias"]),
+    ("kas prantsusmaal on eesti atašee", ["Jah", "Prantsusmaal"]),
+    ("kas eestil on kaitseatašee itaalias", ["Ei", "Itaalias"] + ALL_ATTACHES_ET),
+    ("kas norras on eesti kaitseatašee", ["Ei", "Norras"]),
+    ("Kas Eestil on kaitseatašeed Soomes ja Lätis?", ["Jah", "Soomes", "Ei", "Lätis"]),
+    ("mitu kaitseatašeed eestil on", ["9 riigis"] + ALL_ATTACHES_ET),
+    ("mitme riigiga on eestil kahepoolsed kaitsesuhted", ["ligikaudu 35"]),
+    ("millistes piirkondades on eesti kaitsepartnerid", ["Euroopas", "Põhja-Ameerikas", "Aasias"]),
+    ("kas eestil on kaitsesuhted kanadaga", ["35", "Kanada kohta"]),
+    ("milles teeb eesti strateegiliste partneritega koostööd",
+     ["kaitsepoliitiliste seisukohtade", "operatsioonid", "väljaõpe", "sõjaline haridus", "hanked"]),
+    ("kas väljaõpe kuulub koostöövaldkondade hulka", ["Jah", "väljaõpe"]),
+    ("kas küberkaitse on strateegiliste partneritega koostöö valdkond", ["ei nimeta", "hanked"]),
+    ("Kas Eesti toetab arengumaade kaitsereforme?", ["kaitsereformide", "arengumaade", "abisaajate", "doonorriikidega"]),
+    ("kellega abiprojekte koordineeritakse", ["abisaajate", "doonorriikidega"]),
+    ("Kas Eesti on NATO liige?", ["NATO", "kollektiivkaitse"]),
+    ("mida tähendab kollektiivkaitse", ["agressiooni ükskõik millise liikmesriigi vastu"]),
+    ("Mida annab Eestile Euroopa Liidu liikmesus?", ["majandus- ja õigusruumi"]),
+    ("räägi ühisest välis- ja julgeolekupoliitikast", ["ühises välis- ja julgeolekupoliitikas"]),
+    ("kuidas on läänemere piirkonna julgeolek muutunud", ["Läänemere piirkonnas"]),
+    ("Mida teeb Eesti relvastuskontrolli valdkonnas?", ["relvastuskontrolli", "Viini dokumendi", "avatud taeva"]),
+    ("mis on viini dokument 2011", ["Viini dokumendi 2011", "OSCE", "visiite"]),
+    ("kas eesti teeb vaatluslende avatud taeva lepingu alusel", ["avatud taeva", "vaatluslende"]),
+    ("Kas Eesti osaleb rahvusvahelistes sõjalistes operatsioonides?", ["operatsioonides"]),
+    ("miks eesti osaleb rahvusvahelistes operatsioonides", ["kriiside", "huvides"]),
+    ("Kust see teave pärineb?", ["Rahvusvaheline koostöö", "31. mai 2014"]),
+    ("kui värske see info on", ["31. mai 2014"]),
+    ("anna ülevaade eesti rahvusvahelisest kaitsekoostööst", ["NATO", "35", "relvastuskontroll"]),
+    ("tere", ["Tere"]),
+    ("mida sa oskad", ["Võite küsida", "Kaitseatašeed"]),
+    ("kas sa oled robot", ["robot"]),
+    ("aitäh", ["Pole tänu väärt"]),
+    ("head aega", ["Head aega"]),
+    ("kui suur on eesti kaitse-eelarve", ["seda teavet mul ei ole", "kaitseministeerium.ee"]),
+    ("mitu sõdurit on eesti kaitseväes", ["seda teavet mul ei ole"]),
+    ("milline ilm on homme tallinnas", ["seda teavet mul ei ole"]),
+    ("kas saksamaale on eesti kaitseatasee määratud", ["Jah", "Saksamaal"]),
+]
+
+SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    server = Assistant(tmp_path_factory.mktemp("assistant"))
+    try:
+        server.start_actions()
+        server.start_rasa()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return LanguageDetector(LanguageDetector.get_default_config())
+
+
+def check_answer(assistant, detector, question, expected, language):
+    replies = assistant.say(f"e2e-{uuid.uuid4().hex}", question)
+    text = "\n".join(replies)
+    assert replies, f"no reply to {question!r}"
+    for fact in expected:
+        assert fact.lower() in text.lower(), f"{question!r} -> {text!r} lacks {fact!r}"
+    assert detector.detect(text) == language, f"{question!r} answered in the wrong language: {text!r}"
+    return text
+
+
+@pytest.mark.parametrize("question, expected", ENGLISH, ids=[q for q, _ in ENGLISH])
+def test_english_questions(assistant, detector, question, expected):
+    check_answer(assistant, detector, question, expected, "en")
+
+
+@pytest.mark.parametrize("question, expected", ESTONIAN, ids=[q for q, _ in ESTONIAN])
+def test_estonian_questions(assistant, detector, question, expected):
+    check_answer(assistant, detector, question, expected, "et")
+
+
+def test_factual_answers_carry_their_source(assistant, detector):
+    for language, question in [("en", "Is Estonia a member of NATO?"), ("et", "Kas Eesti on NATO liige?")]:
+        text = check_answer(assistant, detector, question, [], language)
+        assert SOURCE_NOTE[language] in text
+
+
+def test_language_neutral_message_keeps_the_conversation_language(assistant, detector):
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.say(sender, "Kas Eestil on kaitseatašee Rootsis?")
+    reply = "\n".join(assistant.say(sender, "NATO?"))
+    assert detector.detect(reply) == "et", reply
+    assistant.say(sender, "Thank you, and is there one in Poland?")
+    reply = "\n".join(assistant.say(sender, "OSCE?"))
+    assert detector.detect(reply) == "en", reply
+
+
+def test_channel_metadata_language_wins(assistant):
+    replies = assistant.say(f"e2e-{uuid.uuid4().hex}", "Is there a defence attaché in Finland?",
+                            metadata={"language": "et"})
+    assert "Jah, Eestil on kaitseatašee Soomes." in "\n".join(replies)
+
+
+def test_socketio_channel_answers_in_the_users_language(assistant):
+    client = socketio.Client(reconnection=False)
+    received = queue.Queue()
+    client.on("bot_uttered", lambda data: received.put(data))
+    client.connect(assistant.url, transports=["polling"], socketio_path="/socket.io")
+    try:
+        session = uuid.uuid4().hex
+        client.emit("session_request", {"session_id": session})
+        client.emit("user_uttered", {"message": "Kas Eestil on kaitseatašee Soomes?", "session_id": session})
+        first = received.get(timeout=60)
+        assert "Jah, Eestil on kaitseatašee Soomes." in first["text"]
+        client.emit("user_uttered", {"message": "Where are Estonia's defence attachés?", "session_id": session,
+                                     "customData": {"language": "en"}})
+        second = received.get(timeout=60)
+        assert "Finland" in second["text"] and "Source:" in second["text"]
+    finally:
+        client.disconnect()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("", "en", "Your message was empty"),
+    ("   \n\t ", "en", "Your message was empty"),
+    ("Kas Eestil on kaitseatašee Soomes? " * 3000, "et", "Teie sõnum on minu jaoks liiga pikk"),
+    ("Is there an attaché in Finland? " * 3200, "en", "Your message is too long"),
+])
+def test_empty_and_huge_messages_get_a_polite_reply(assistant, text, language, expected):
+    replies = assistant.say(f"e2e-{uuid.uuid4().hex}", text)
+    assert any(expected in r for r in replies), replies
+    # ... and the server goes on answering everyone.
+    assert "Finland" in "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", "Where are Estonia's defence attachés?"))
+
+
+def test_malformed_request_gets_a_client_error(assistant):
+    import requests
+
+    response = requests.post(f"{assistant.url}/webhooks/rest/webhook", data=b"{not json", timeout=30,
+                             headers={"Content-Type": "application/json"})
+    assert 400 <= response.status_code < 500
+
+
+def test_conversation_survives_a_restart_of_rasa(assistant, detector):
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.say(sender, "Kas Eestil on kaitseatašee Poolas?")
+    assistant.rasa.stop()
+    assistant.start_rasa()
+    # The tracker store kept the conversation: a neutral message is still answered in Estonian.
+    reply = "\n".join(assistant.say(sender, "NATO?"))
+    assert detector.detect(reply) == "et", reply
+
+
+def test_unreachable_action_server_gets_an_apology_in_the_users_language(assistant):
+    assistant.actions.stop()
+    try:
+        english = assistant.say(f"e2e-{uuid.uuid4().hex}", "Where does Estonia have defence attachés?")
+        estonian = assistant.say(f"e2e-{uuid.uuid4().hex}", "Kus on Eesti kaitseatašeed?")
+        assert english == ["I'm sorry, I can't look that up right now because part of my system is not "
+                           "responding. Please try again in a few minutes."]
+        assert estonian == ["Vabandust, ma ei saa seda praegu järele vaadata, sest osa minu süsteemist ei "
+                            "vasta. Palun proovige mõne minuti pärast uuesti."]
+    finally:
+        assistant.start_actions()
+    assert "Soomes" in "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", "Kus on Eesti kaitseatašeed?"))

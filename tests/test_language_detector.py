@@ -1,0 +1,309 @@
+"""The language detector: which language, English or Estonian, a chat message is in.
+
+The table below holds short chat messages written for this test (none is a line of
+nlu/ or tests/nlu/): questions on this assistant's topics and chit-chat, English and
+Estonian, the Estonian ones mostly lowercase and typed without õäöü, some with typos,
+and language-neutral ones ("NATO?", "ok", "123") that must give None so that the
+`language` slot keeps the conversation's language.
+
+A message the detector is known to get wrong stays in the table only when the
+assistant must get it right; it is marked as a strict xfail with the reason, so the
+test suite reports when the detector is fixed.
+"""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from components.language_detector import LanguageDetector
+
+EN, ET = "en", "et"
+
+
+def known_miss(text, expected, reason):
+    return pytest.param(text, expected, id=text,
+                        marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+ENGLISH = [
+    "hi, can you help me",
+    "good morning, I have a few questions",
+    "hello, is this the defence bot?",
+    "who are you",
+    "what is this chat about",
+    "waht can you do",
+    "im not sure what to ask",
+    "tell me about defence cooperation",
+    "does Estonia have an attaché in Finland",
+    "attache in poland?",
+    "defnce attache in sweden",
+    "what about france",
+    "and germany?",
+    "which countries have attaches",
+    "list every attache please",
+    "how many attaches are there in total",
+    "how mny attaches",
+    "bilateral relations with japan?",
+    "how many defence partners does estonia have",
+    "what are the strategic partners",
+    "is training a cooperation field",
+    "does estonia help developing countries",
+    "who coordinates the reform projects",
+    "what does NATO membership give us",
+    "what is article five about",
+    "why is the EU important",
+    "what does CFSP mean",
+    "is the Baltic sea region safe now",
+    "arms control treaties",
+    "whats this vienna document thing",
+    "open skies flights over Estonia",
+    "where do estonian soldiers serve",
+    "why do estonian troops go abroad",
+    "why does estonia join missions",
+    "where is this info from",
+    "when was the page updated",
+    "show me the source",
+    "is this a real human",
+    "can i ask about the army budget",
+    "whats the weather like",
+    "tell me a story",
+    "I want to know more",
+    "sorry, I didn't get that",
+    "that's not what I asked",
+    "can you answer in english please",
+    "yes please",
+    "no thanks",
+    "thank you, that was useful",
+    "thx a lot",
+    "great, that helps a lot",
+    "nice, anything else?",
+    "bye, thanks again",
+    "see you next week",
+    "have a good evening",
+]
+
+ESTONIAN = [
+    "tere, mul oleks üks küsimus",
+    "tere kas saad aidata",
+    "tere ommikust",
+    "tsau tsau",
+    "kuidas laheb",
+    "kes sa selline oled",
+    "kas sa oled paris inimene voi robot",
+    "mida sinult kusida saab",
+    "raagi lahemalt",
+    "kellega eesti kaitsekoostood teeb",
+    "kas eestil on atasee poolas",
+    "kaitseatashee soomes?",
+    "kas rootsis on meie atašee",
+    "kas eestil on atashee ameerikas",
+    "aga saksamaal",
+    "ja prantsusmaal?",
+    "kus kohtades meil kaitseatasheed on",
+    "mitu atasheed kokku on",
+    "kahepoolsed suhted jaapaniga",
+    "mitme riigiga meil suhted on",
+    "mis valdkondades koostood tehakse",
+    "kas valjaope on ka koostoo osa",
+    "kas arengumaid aidatakse",
+    "mis on nato artikkel viis",
+    "kas nato kaitseb meid",
+    "tahaks teada natost rohkem",
+    "mida euroopa liit eestile annab",
+    "mis see uvjp on",
+    "kas laanemerel on turvaline",
+    "relvastuskontrolli lepingud",
+    "viini dokumendi kohta infot",
+    "mis on vaatluslennud ja kes neid teeb",
+    "kas eesti osaleb missioonidel valismaal",
+    "miks meie sodurid valismaal on",
+    "millal lehte uuendati",
+    "mis ilm homme on",
+    "kui suur on kaitseeelarve",
+    "mis kell praegu on",
+    "ma ei saanud aru",
+    "see ei olnud see mida kusisin",
+    "palun vasta eesti keeles",
+    "kas sa inglise keelt oskad",
+    "jah palun",
+    "ei aitah",
+    "olgu, selge",
+    "aitah, vaga hea",
+    "aitah, sain aru",
+    "suur tanu sulle",
+    "head aega siis",
+    "naeme hiljem",
+]
+
+NEUTRAL = [
+    "NATO?",
+    "ok",
+    "USA",
+    "OSCE",
+    "EU",
+    "ESDP?",
+    "USA, UK",
+    "NATO, EU",
+    "123",
+    "2011",
+    "?",
+    "!!!",
+    "...",
+    "hmm",
+    "lol",
+    "👍",
+    "🙂",
+]
+
+KNOWN_MISSES = [
+    # lingua: English 0.80 for "no tere" (0.83 for "tere" alone): the most common
+    # Estonian greeting gets an English greeting back.
+    known_miss("no tere", ET, "lingua scores 'tere' as English (0.80-0.83)"),
+    # "ok" is a neutral word, so lingua sees only "tanan" (tänan typed without ä): English 0.71.
+    known_miss("ok tanan", ET, "lingua scores 'tanan' (tänan without ä) as English (0.71)"),
+    # lingua: Estonian 0.97 for the chat abbreviation "idk".
+    known_miss("idk", EN, "lingua scores the abbreviation 'idk' as Estonian (0.97)"),
+    # lingua: Estonian only 0.69, under min_confidence 0.7, so no entity.
+    known_miss("kust see teave parit on", ET,
+               "lingua is unsure (Estonian 0.69 < min_confidence 0.7) without the ä of pärit"),
+]
+
+TABLE = (
+    [pytest.param(text, EN, id=text) for text in ENGLISH]
+    + [pytest.param(text, ET, id=text) for text in ESTONIAN]
+    + [pytest.param(text, None, id=text) for text in NEUTRAL]
+    + KNOWN_MISSES
+)
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return LanguageDetector(LanguageDetector.get_default_config())
+
+
+def test_the_table_is_large_and_balanced():
+    assert len(TABLE) >= 100
+    assert len(ENGLISH) >= 45 and len(ESTONIAN) >= 45 and len(NEUTRAL) >= 12
+    texts = [p.values[0] for p in TABLE]
+    assert len(texts) == len(set(texts)), "a message is in the table twice"
+    # The detector must be right on at least 95 % of the table.
+    assert len(KNOWN_MISSES) <= 0.05 * len(TABLE)
+
+
+@pytest.mark.parametrize("text, expected", TABLE)
+def test_language_of_chat_message(detector, text, expected):
+    assert detector.detect(text, None) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "tšau",
+    "aitäh",
+    "ok, tänks",
+    "Šveitsis?",
+    "ÜVJP",
+    "Põhja-Atlandi leping",
+    "hello, mul on küsimus",
+    "NATO õppused",
+    "Läänemere julgeolek",
+    "žürii",
+])
+def test_estonian_letters_mean_estonian(detector, text):
+    assert detector.detect(text, None) == ET
+
+
+@pytest.mark.parametrize("text", [
+    "NATO-s",
+    "USA-ga",
+    "EL-i",
+    "OSCE-st?",
+    "UK-sse",
+    "USA-s ja UK-s",
+    "ok, NATO-st",
+    "CFSP-d",
+])
+def test_acronym_with_estonian_case_ending_means_estonian(detector, text):
+    assert detector.detect(text, None) == ET
+
+
+@pytest.mark.parametrize("text", [
+    "what does NATO membership give us",
+    "is there an attache in sweden",
+    "ok",
+])
+def test_metadata_estonian_wins_over_the_text(detector, text):
+    assert detector.detect(text, {"language": "et"}) == ET
+
+
+@pytest.mark.parametrize("text", [
+    "kas eestil on atasee poolas",
+    "kas rootsis on meie atašee",
+    "USA-ga",
+    "NATO?",
+])
+def test_metadata_english_wins_over_the_text(detector, text):
+    assert detector.detect(text, {"language": "en"}) == EN
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("which countries have attaches", EN),
+    ("kas eestil on atasee poolas", ET),
+    ("kas rootsis on meie atašee", ET),
+    ("NATO?", None),
+])
+def test_unknown_metadata_language_is_ignored(detector, text, expected):
+    assert detector.detect(text, {"language": "de"}) == expected
+
+
+@pytest.mark.parametrize("metadata", [None, {}, {"language": None}, {"other": "et"}])
+def test_missing_metadata_language_falls_back_to_the_text(detector, metadata):
+    assert detector.detect("which countries have attaches", metadata) == EN
+    assert detector.detect("kas eestil on atasee poolas", metadata) == ET
+
+
+def language_entities(message):
+    return [e for e in message.get("entities") or [] if e.get("entity") == "language"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("how many attaches are there in total", EN),
+    ("mitu atasheed kokku on", ET),
+    ("kas rootsis on meie atašee", ET),
+    ("USA-ga", ET),
+])
+def test_process_adds_one_language_entity(detector, text, expected):
+    message = Message(data={"text": text, "metadata": {}})
+    [processed] = detector.process([message])
+    [entity] = language_entities(processed)
+    assert entity["value"] == expected
+    assert (entity["start"], entity["end"]) == (0, len(text))
+    assert entity["extractor"] == "LanguageDetector"
+
+
+@pytest.mark.parametrize("text", ["NATO?", "ok", "123", "👍"])
+def test_process_adds_no_language_entity_for_a_neutral_message(detector, text):
+    message = Message(data={"text": text, "metadata": {}})
+    [processed] = detector.process([message])
+    assert language_entities(processed) == []
+
+
+def test_process_follows_metadata(detector):
+    message = Message(data={"text": "what does NATO membership give us", "metadata": {"language": "et"}})
+    [processed] = detector.process([message])
+    assert [e["value"] for e in language_entities(processed)] == [ET]
+
+
+def test_process_replaces_an_earlier_language_entity_and_keeps_the_others(detector):
+    text = "kas eestil on atasee poolas"
+    country = {"entity": "country", "value": "poolas", "start": 21, "end": 27}
+    earlier = {"entity": "language", "value": "en", "start": 0, "end": len(text)}
+    message = Message(data={"text": text, "metadata": {}, "entities": [country, earlier]})
+    [processed] = detector.process([message])
+    assert [e["value"] for e in language_entities(processed)] == [ET]
+    assert [e for e in processed.get("entities") if e.get("entity") == "country"] == [country]
+    assert len(processed.get("entities")) == 2
+
+
+def test_process_handles_several_messages(detector):
+    messages = [Message(data={"text": t, "metadata": {}})
+                for t in ("which countries have attaches", "mitu atasheed kokku on", "OSCE")]
+    processed = detector.process(messages)
+    assert [[e["value"] for e in language_entities(m)] for m in processed] == [[EN], [ET], []]
