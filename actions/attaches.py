@@ -31,7 +31,7 @@ class ActionAnswerAttache(FactAction):
             phrase = "attache_yes" if has_attache else "attache_no"
             lines.append(facts.phrases.say(phrase, language, **facts.country_words(country, language)))
         for text in unknown:
-            lines.append(facts.phrases.say("attache_unknown_country", language, text=text))
+            lines.append(facts.phrases.say("unknown_country", language, text=text))
         if not countries or unknown or any(c.id not in facts.knowledge.attache_country_ids for c in countries):
             lines.append(where)
         return "\n".join(lines)

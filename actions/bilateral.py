@@ -14,7 +14,7 @@ class ActionAnswerBilateral(FactAction):
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
         lines = [facts.answer("bilateral_relations", language)]
-        countries, _ = facts.resolve_countries(
+        countries, unknown = facts.resolve_countries(
             entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language
         )
         for country in countries:
@@ -22,4 +22,5 @@ class ActionAnswerBilateral(FactAction):
             lines.append(facts.phrases.say("bilateral_country", language, **words))
             if country.id in facts.knowledge.attache_country_ids:
                 lines.append(facts.phrases.say("bilateral_country_attache", language, **words))
+        lines += [facts.phrases.say("unknown_country", language, text=text) for text in unknown]
         return "\n".join(lines)

@@ -14,7 +14,7 @@ from actions.facts import Facts
 
 def topic_menu(facts: Facts, language: str) -> str:
     intro = facts.phrases.say("topics_intro", language, **facts.values(language))
-    titles = [f"- {t.title[language]}" for t in facts.knowledge.topics if t.id not in ("overview", "source")]
+    titles = [f"- {t.title[language]}" for t in facts.knowledge.topics if t.id != "overview"]
     return "\n".join([intro] + titles)
 
 

@@ -15,6 +15,9 @@ _SPACES = re.compile(r"\s+")
 _ACRONYM_CASE = re.compile(r"^(\w{2,5})-\w{1,4}$")
 _SPLIT_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bja\b|\bning\b|\bvõi\b|\bvoi\b)\s*", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
+# A word before a country name that makes it a region: "South America", "Lõuna-Ameerika".
+_REGION_QUALIFIERS = {"south", "north", "latin", "central", "east", "west", "lõuna", "põhja", "kesk", "ladina",
+                      "ida", "lääne", "louna", "pohja", "laane"}
 
 
 def fold(text: str) -> str:
@@ -70,7 +73,8 @@ class Matcher:
             return None
         best, best_distance = None, typo_allowance(key) + 1
         for spelling, entry_id in self._exact.items():
-            if typo_allowance(spelling) == 0:
+            # People rarely mistype the first letter; "north korea" is not "south korea".
+            if typo_allowance(spelling) == 0 or spelling[0] != key[0]:
                 continue
             distance = edit_distance(key, spelling, best_distance - 1)
             if distance < best_distance:
@@ -89,27 +93,35 @@ class Matcher:
                 found.append(entry_id)
         return found
 
+    def _match_at(self, words: List[str], i: int, max_words: int, found: List[str]) -> int:
+        """Length of the longest known name starting at words[i] (added to found), or 0."""
+        for size in range(max_words, 0, -1):
+            phrase = " ".join(words[i:i + size])
+            if len(fold(phrase)) <= 2 and phrase != phrase.upper():
+                continue
+            entry_id = self.match(phrase, typos=False)
+            if entry_id:
+                if entry_id not in found:
+                    found.append(entry_id)
+                return size
+        return 0
+
     def scan(self, text: str, max_words: int = 3) -> List[str]:
         """Ids mentioned anywhere in a sentence: exact spellings only, in order.
 
         Used when NLU found no entity. Two-letter spellings ("US", "UK") count
-        only when typed in capitals, since "us" is an English word.
+        only when typed in capitals, since "us" is an English word; a name after
+        a region word ("South America", "Lõuna-Ameerika") is not the country.
         """
-        words = re.findall(r"[\w-]+", text)
+        words = re.findall(r"\w+(?:[-.]\w+)*\.?", text)
         found: List[str] = []
         i = 0
         while i < len(words):
-            for size in range(max_words, 0, -1):
-                chunk = words[i:i + size]
-                phrase = " ".join(chunk)
-                key = fold(phrase)
-                if len(key) <= 2 and phrase != phrase.upper():
-                    continue
-                entry_id = self.match(phrase, typos=False)
-                if entry_id:
-                    if entry_id not in found:
-                        found.append(entry_id)
-                    i += size - 1
-                    break
-            i += 1
+            size = self._match_at(words, i, max_words, found)
+            if size:
+                i += size
+            elif fold(words[i]).rstrip("-") in _REGION_QUALIFIERS:
+                i += 2  # "South America" is not America
+            else:
+                i += 1
         return found

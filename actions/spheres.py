@@ -14,12 +14,14 @@ class ActionAnswerSpheres(FactAction):
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
         spheres = {s.id: s for s in facts.knowledge.spheres}
-        lines = []
+        lines, listed = [], []
         for typed in entity_values(tracker, "sphere"):
-            sphere_id = facts.spheres.match(typed)
-            if sphere_id:
-                lines.append(facts.phrases.say("sphere_yes", language, sphere=spheres[sphere_id].name[language]))
-            else:
+            sphere_ids = facts.spheres.match_all(typed)  # "training and procurement"
+            listed += [i for i in sphere_ids if i not in listed]
+            if not sphere_ids:
                 lines.append(facts.phrases.say("sphere_no", language, text=typed))
+        if listed:
+            names = facts.phrases.join((spheres[i].name[language] for i in listed), language)
+            lines.insert(0, facts.phrases.say("sphere_yes", language, sphere=names))
         lines.append(facts.answer("cooperation_spheres", language))
         return "\n".join(lines)
