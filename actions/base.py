@@ -5,6 +5,7 @@ and Rasa then sends the user nothing. So every action runs inside a guard that
 logs the error and apologises in the user's language instead.
 """
 
+import abc
 import logging
 from typing import Any, Dict, List, Text
 
@@ -35,15 +36,19 @@ def entity_values(tracker: Tracker, entity: str) -> List[str]:
     return values
 
 
-class KnowledgeAction(Action):
-    """An action that answers from the knowledge file in the user's language."""
+class KnowledgeAction(Action, metaclass=abc.ABCMeta):
+    """An action that answers from the knowledge file in the user's language.
 
-    def name(self) -> Text:  # pragma: no cover - every subclass names itself
-        raise NotImplementedError
+    Abstract, so that rasa_sdk registers only the concrete actions.
+    """
 
+    @abc.abstractmethod
+    def name(self) -> Text:
+        """The action's name in domain.yml."""
+
+    @abc.abstractmethod
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         """The messages to send, in `language`."""
-        raise NotImplementedError
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         language = conversation_language(tracker)
@@ -66,5 +71,6 @@ class FactAction(KnowledgeAction):
         body = self.facts_text(facts, tracker, language)
         return [f"{body}\n\n{facts.source_note(language)}"]
 
+    @abc.abstractmethod
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
-        raise NotImplementedError
+        """The answer's body, before the source note."""

@@ -4,7 +4,7 @@ from typing import Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction
+from actions.base import FactAction, KnowledgeAction
 from actions.facts import Facts
 
 
@@ -18,7 +18,7 @@ class ActionAnswerTopic(FactAction):
         return facts.answer(topic.id, language)
 
 
-class ActionAnswerSource(FactAction):
+class ActionAnswerSource(KnowledgeAction):
     """The source and its date; no source note under it, it is the source."""
 
     def name(self) -> Text:

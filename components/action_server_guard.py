@@ -6,6 +6,10 @@ at least one message, so a custom action followed by no bot message means it
 failed: this policy then predicts `utter_action_server_unavailable` (an
 apology in the user's language, from the domain, needing no action server).
 A rule in data/rules.yml then waits for the user.
+
+Only actions this server ran are judged: they carry the name of the policy
+that predicted them. Actions replayed from test stories (`rasa test`, which
+does not call the action server) carry none and never trigger the apology.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -46,7 +50,8 @@ class ActionServerGuardPolicy(Policy):
             if isinstance(event, BotUttered):
                 said_something = True
             elif isinstance(event, ActionExecuted):
-                if event.action_name in domain.user_actions and not said_something:
+                ran_here = event.policy is not None
+                if ran_here and event.action_name in domain.user_actions and not said_something:
                     probabilities[domain.index_for_action(apology)] = 1.0
                 break
         return self._prediction(probabilities)

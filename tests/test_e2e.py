@@ -198,7 +198,7 @@ def test_socketio_channel_answers_in_the_users_language(assistant):
     ("   \n\t ", "en", "Your message was empty"),
     ("Kas Eestil on kaitseatašee Soomes? " * 3000, "et", "Teie sõnum on minu jaoks liiga pikk"),
     ("Is there an attaché in Finland? " * 3200, "en", "Your message is too long"),
-])
+], ids=["empty", "whitespace", "100kB-estonian", "100kB-english"])
 def test_empty_and_huge_messages_get_a_polite_reply(assistant, text, language, expected):
     replies = assistant.say(f"e2e-{uuid.uuid4().hex}", text)
     assert any(expected in r for r in replies), replies
