@@ -11,40 +11,20 @@ of an answer to a question they did not ask.
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.stateless import StatelessComponent
 
 FLAG = "input_guard"
 EMPTY, TOO_LONG = "empty", "too_long"
 ENTITY = "input_problem"
 
 
-class _Stateless(GraphComponent):
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.config = config
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "_Stateless":
-        return cls(config)
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "_Stateless":
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class InputGuard(_Stateless):
+class InputGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"max_characters": 1000}
@@ -53,8 +33,6 @@ class InputGuard(_Stateless):
         limit = self.config["max_characters"]
         for message in messages:
             text = message.get(TEXT) or ""
-            if text.startswith("/"):
-                continue  # Rasa's /intent syntax is handled by Rasa itself
             if not text.strip():
                 message.set(FLAG, EMPTY)
                 message.set(TEXT, "?")  # give the featurizers a token to work on
@@ -65,7 +43,7 @@ class InputGuard(_Stateless):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class InputGuardClassifier(_Stateless):
+class InputGuardClassifier(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {}

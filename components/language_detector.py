@@ -6,22 +6,23 @@ order of evidence:
 1. the channel's `metadata.language` ("en" or "et"), when it sends one;
 2. letters only Estonian uses (õ ä ö ü š ž) or an acronym with an Estonian case
    ending ("NATO-s", "USA-ga", "EL-i");
-3. lingua, restricted to English and Estonian, when the message has words
+3. common chat words of only one of the languages ("tere", "kas", "aitäh";
+   "hello", "where", "thanks"), which short messages often consist of;
+4. lingua, restricted to English and Estonian, when the message has words
    beyond acronyms and when lingua is clearly sure.
 A language-neutral message ("NATO?", "ok", "USA") gets no entity, so the slot
 keeps the conversation's language.
 """
 
 import re
+import unicodedata
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.stateless import StatelessComponent
 
 LANGUAGES = ("en", "et")
 ESTONIAN_LETTERS = re.compile(r"[õäöüšž]", re.IGNORECASE)
@@ -29,11 +30,19 @@ ACRONYM_WITH_CASE_ENDING = re.compile(r"\b[A-ZÕÄÖÜ]{2,}-[a-zõäöü]{1,4}\b
 WORD = re.compile(r"[^\W\d_]+")
 # Words that say nothing about the language: acronyms and chat tokens shared by both.
 NEUTRAL_WORDS = {"ok", "okay", "okei", "nato", "osce", "usa", "us", "uk", "eu", "el", "cfsp", "esdp",
-                 "ok", "hmm", "hm", "ah", "oh", "lol", "xd"}
+                 "hmm", "hm", "ah", "oh", "lol", "xd"}
+# Frequent chat words that belong to one language only (typed with or without diacritics).
+ESTONIAN_WORDS = {"tere", "kas", "kus", "kust", "kuhu", "mis", "mida", "mitu", "mitme", "miks", "kuidas", "millal",
+                  "kes", "kellega", "milline", "millised", "millistes", "aitah", "tanan", "palun", "jah", "ei",
+                  "head", "aega", "nagemist", "eestil", "eestis", "ja", "voi", "ning", "oled", "olete", "sina",
+                  "teie", "mul", "meil", "raagi", "ulevaade", "riigis", "riikides", "riigiga"}
+ENGLISH_WORDS = {"hi", "hello", "hey", "thanks", "thank", "you", "bye", "goodbye", "yes", "please", "what",
+                 "where", "which", "is", "are", "the", "does", "do", "how", "why", "who", "when", "can", "tell",
+                 "about", "there", "any", "have", "has", "estonia", "estonian", "of", "and", "or", "with"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LanguageDetector(GraphComponent):
+class LanguageDetector(StatelessComponent):
     """Adds a `language` entity ("en"/"et") to each message whose language is clear."""
 
     @staticmethod
@@ -44,6 +53,7 @@ class LanguageDetector(GraphComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         from lingua import Language, LanguageDetectorBuilder
 
+        super().__init__(config)
         self._min_confidence = config["min_confidence"]
         self._lingua = (
             LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.ESTONIAN)
@@ -51,16 +61,6 @@ class LanguageDetector(GraphComponent):
             .build()
         )
         self._codes = {Language.ENGLISH: "en", Language.ESTONIAN: "et"}
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LanguageDetector":
-        return cls(config)
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LanguageDetector":
-        return cls(config)
 
     def detect(self, text: str, metadata: Optional[Dict[Text, Any]] = None) -> Optional[str]:
         """'en', 'et', or None when the message does not tell."""
@@ -72,6 +72,10 @@ class LanguageDetector(GraphComponent):
         words = [w for w in WORD.findall(text) if w.lower() not in NEUTRAL_WORDS and not w.isupper()]
         if not words:
             return None
+        folded = {unicodedata.normalize("NFKD", w.lower()).encode("ascii", "ignore").decode() for w in words}
+        estonian, english = bool(folded & ESTONIAN_WORDS), bool(folded & ENGLISH_WORDS)
+        if estonian != english:
+            return "et" if estonian else "en"
         values = self._lingua.compute_language_confidence_values(" ".join(words))
         best = max(values, key=lambda v: v.value)
         if best.value < self._min_confidence:
@@ -88,6 +92,3 @@ class LanguageDetector(GraphComponent):
                                  "confidence": 1.0, "extractor": self.__class__.__name__})
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data

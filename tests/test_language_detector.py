@@ -30,18 +30,18 @@ ENGLISH = [
     "hello, is this the defence bot?",
     "who are you",
     "what is this chat about",
-    "waht can you do",
+    "waht can you do for me",
     "im not sure what to ask",
     "tell me about defence cooperation",
-    "does Estonia have an attaché in Finland",
-    "attache in poland?",
+    "does Estonia have an attaché in Finland at all",
+    "any attache in poland?",
     "defnce attache in sweden",
     "what about france",
     "and germany?",
     "which countries have attaches",
     "list every attache please",
     "how many attaches are there in total",
-    "how mny attaches",
+    "how mny attaches r there",
     "bilateral relations with japan?",
     "how many defence partners does estonia have",
     "what are the strategic partners",
@@ -52,7 +52,7 @@ ENGLISH = [
     "what is article five about",
     "why is the EU important",
     "what does CFSP mean",
-    "is the Baltic sea region safe now",
+    "is the Baltic sea safe these days",
     "arms control treaties",
     "whats this vienna document thing",
     "open skies flights over Estonia",
@@ -60,7 +60,7 @@ ENGLISH = [
     "why do estonian troops go abroad",
     "why does estonia join missions",
     "where is this info from",
-    "when was the page updated",
+    "when did the page get updated",
     "show me the source",
     "is this a real human",
     "can i ask about the army budget",
@@ -84,14 +84,14 @@ ENGLISH = [
 ESTONIAN = [
     "tere, mul oleks üks küsimus",
     "tere kas saad aidata",
-    "tere ommikust",
+    "tere ommikust koigile",
     "tsau tsau",
     "kuidas laheb",
     "kes sa selline oled",
     "kas sa oled paris inimene voi robot",
     "mida sinult kusida saab",
     "raagi lahemalt",
-    "kellega eesti kaitsekoostood teeb",
+    "kellega eesti kaitsekoostood peamiselt teeb",
     "kas eestil on atasee poolas",
     "kaitseatashee soomes?",
     "kas rootsis on meie atašee",
@@ -101,7 +101,7 @@ ESTONIAN = [
     "kus kohtades meil kaitseatasheed on",
     "mitu atasheed kokku on",
     "kahepoolsed suhted jaapaniga",
-    "mitme riigiga meil suhted on",
+    "mitme riigiga meil kaitsealased suhted on olemas",
     "mis valdkondades koostood tehakse",
     "kas valjaope on ka koostoo osa",
     "kas arengumaid aidatakse",
@@ -111,7 +111,7 @@ ESTONIAN = [
     "mida euroopa liit eestile annab",
     "mis see uvjp on",
     "kas laanemerel on turvaline",
-    "relvastuskontrolli lepingud",
+    "relvastuskontrolli lepingutest palun",
     "viini dokumendi kohta infot",
     "mis on vaatluslennud ja kes neid teeb",
     "kas eesti osaleb missioonidel valismaal",
@@ -154,23 +154,19 @@ NEUTRAL = [
     "🙂",
 ]
 
+# Short messages lingua alone gets wrong; the one-language chat words fix them.
+SHORT_ESTONIAN = ["no tere", "tere", "ok tanan", "kust see teave parit on"]
+
 KNOWN_MISSES = [
-    # lingua: English 0.80 for "no tere" (0.83 for "tere" alone): the most common
-    # Estonian greeting gets an English greeting back.
-    known_miss("no tere", ET, "lingua scores 'tere' as English (0.80-0.83)"),
-    # "ok" is a neutral word, so lingua sees only "tanan" (tänan typed without ä): English 0.71.
-    known_miss("ok tanan", ET, "lingua scores 'tanan' (tänan without ä) as English (0.71)"),
     # lingua: Estonian 0.97 for the chat abbreviation "idk".
     known_miss("idk", EN, "lingua scores the abbreviation 'idk' as Estonian (0.97)"),
-    # lingua: Estonian only 0.69, under min_confidence 0.7, so no entity.
-    known_miss("kust see teave parit on", ET,
-               "lingua is unsure (Estonian 0.69 < min_confidence 0.7) without the ä of pärit"),
 ]
 
 TABLE = (
     [pytest.param(text, EN, id=text) for text in ENGLISH]
     + [pytest.param(text, ET, id=text) for text in ESTONIAN]
     + [pytest.param(text, None, id=text) for text in NEUTRAL]
+    + [pytest.param(text, ET, id=f"short: {text}") for text in SHORT_ESTONIAN]
     + KNOWN_MISSES
 )
 
