@@ -9,6 +9,8 @@ from actions.facts import Facts
 
 
 class ActionAnswerAttache(FactAction):
+    topic_id = "defence_attaches"
+
     def name(self) -> Text:
         return "action_answer_attache"
 

@@ -7,15 +7,17 @@ logs the error and apologises in the user's language instead.
 
 import abc
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import Facts, get_facts
 from actions.knowledge import LANGUAGES
 
 logger = logging.getLogger(__name__)
+KNOWLEDGE_ENTRY_SLOT = "knowledge_entry"
 
 # Validate the knowledge file when the action server imports its actions, so a
 # broken file stops `rasa run actions` at start-up, not at the first question.
@@ -39,6 +41,10 @@ def entity_values(tracker: Tracker, entity: str) -> List[str]:
 class KnowledgeAction(Action, metaclass=abc.ABCMeta):
     """An action that answers from the knowledge file in the user's language.
 
+    Every run sets the `knowledge_entry` slot to the id of the knowledge entry
+    it answered from (None when it answered from none). So a successful run
+    always returns an event, which is how ActionServerGuardPolicy tells it from
+    a run whose events Rasa dropped because the action server did not answer.
     Abstract, so that rasa_sdk registers only the concrete actions.
     """
 
@@ -50,22 +56,35 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         """The messages to send, in `language`."""
 
+    def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
+        """The id of the knowledge entry the answer comes from, if any."""
+        return None
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         language = conversation_language(tracker)
         try:
             facts = get_facts()
             messages = self.answer(facts, tracker, language)
+            entry = self.knowledge_entry(facts, tracker)
         except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
-            return []
+            return [SlotSet(KNOWLEDGE_ENTRY_SLOT, None)]
         for message in messages:
             dispatcher.utter_message(text=message)
-        return []
+        return [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)]
 
 
 class FactAction(KnowledgeAction):
-    """A knowledge answer that ends with a short note of its source and date."""
+    """A knowledge answer that ends with a short note of its source and date.
+
+    `topic_id` names the knowledge entry it answers from.
+    """
+
+    topic_id: str = ""
+
+    def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
+        return self.topic_id
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         body = self.facts_text(facts, tracker, language)

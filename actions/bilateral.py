@@ -9,6 +9,8 @@ from actions.facts import Facts
 
 
 class ActionAnswerBilateral(FactAction):
+    topic_id = "bilateral_relations"
+
     def name(self) -> Text:
         return "action_answer_bilateral"
 

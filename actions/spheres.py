@@ -9,6 +9,8 @@ from actions.facts import Facts
 
 
 class ActionAnswerSpheres(FactAction):
+    topic_id = "cooperation_spheres"
+
     def name(self) -> Text:
         return "action_answer_spheres"
 

@@ -13,9 +13,12 @@ class ActionAnswerTopic(FactAction):
         return "action_answer_topic"
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
+        return facts.answer(self.knowledge_entry(facts, tracker), language)
+
+    def knowledge_entry(self, facts: Facts, tracker: Tracker) -> str:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         topic = facts.knowledge.topic_for_intent(intent) or facts.knowledge.topic("overview")
-        return facts.answer(topic.id, language)
+        return topic.id
 
 
 class ActionAnswerSource(KnowledgeAction):
@@ -26,3 +29,6 @@ class ActionAnswerSource(KnowledgeAction):
 
     def answer(self, facts: Facts, tracker: Tracker, language: str):
         return [facts.answer("source", language)]
+
+    def knowledge_entry(self, facts: Facts, tracker: Tracker) -> str:
+        return "source"

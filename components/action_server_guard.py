@@ -1,15 +1,15 @@
 """Dialogue policy: apologise when the action server did not answer.
 
 If the action server is down, Rasa logs the error, drops the action's events
-and would send the user nothing. Every custom action of this assistant sends
-at least one message, so a custom action followed by no bot message means it
-failed: this policy then predicts `utter_action_server_unavailable` (an
+and would send the user nothing. Every custom action of this assistant
+returns at least one event (it sets the `knowledge_entry` slot), so a custom
+action that is the last event of the conversation failed: this policy then
+predicts `utter_action_server_unavailable` (an
 apology in the user's language, from the domain, needing no action server).
 A rule in data/rules.yml then waits for the user.
 
-Only actions this server ran are judged: they carry the name of the policy
-that predicted them. Actions replayed from test stories (`rasa test`, which
-does not call the action server) carry none and never trigger the apology.
+Test stories (`rasa test` does not call the action server) therefore write
+the slot_was_set step of each custom action, as the action would.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -20,7 +20,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered
+from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -45,13 +45,9 @@ class ActionServerGuardPolicy(Policy):
                                      **kwargs: Any) -> PolicyPrediction:
         apology = self.config["apology"]
         probabilities = self._default_predictions(domain)
-        said_something = False
-        for event in reversed(tracker.events):
-            if isinstance(event, BotUttered):
-                said_something = True
-            elif isinstance(event, ActionExecuted):
-                ran_here = event.policy is not None
-                if ran_here and event.action_name in domain.user_actions and not said_something:
-                    probabilities[domain.index_for_action(apology)] = 1.0
-                break
+        last = tracker.events[-1] if tracker.events else None
+        custom_action = last.action_name in domain.user_actions and last.action_name not in domain.responses \
+            if isinstance(last, ActionExecuted) else False
+        if custom_action:
+            probabilities[domain.index_for_action(apology)] = 1.0
         return self._prediction(probabilities)

@@ -34,7 +34,7 @@ NEUTRAL_WORDS = {"ok", "okay", "okei", "nato", "osce", "usa", "us", "uk", "eu", 
 # Frequent chat words that belong to one language only (typed with or without diacritics).
 ESTONIAN_WORDS = {"tere", "kas", "kus", "kust", "kuhu", "mis", "mida", "mitu", "mitme", "miks", "kuidas", "millal",
                   "kes", "kellega", "milline", "millised", "millistes", "aitah", "tanan", "palun", "jah", "ei",
-                  "head", "aega", "nagemist", "eestil", "eestis", "ja", "voi", "ning", "oled", "olete", "sina",
+                  "aega", "nagemist", "eestil", "eestis", "ja", "voi", "ning", "oled", "olete", "sina",
                   "teie", "mul", "meil", "raagi", "ulevaade", "riigis", "riikides", "riigiga"}
 ENGLISH_WORDS = {"hi", "hello", "hey", "thanks", "thank", "you", "bye", "goodbye", "yes", "please", "what",
                  "where", "which", "is", "are", "the", "does", "do", "how", "why", "who", "when", "can", "tell",

@@ -82,7 +82,7 @@ def run(action, track: Tracker) -> List[str]:
     """Run the action as the action server would; return the texts sent to the user."""
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, track, {}))
-    assert events == []
+    assert len(events) == 1 and events[0]["event"] == "slot" and events[0]["name"] == "knowledge_entry"
     texts = [message["text"] for message in dispatcher.messages]
     for text in texts:
         assert text and text.strip()
@@ -759,7 +759,7 @@ INTERNAL_ERROR = {
 def test_failing_action_apologises_in_the_users_language(action_class, language, caplog):
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action_class().run(dispatcher, tracker(language, "ask_nato", "..."), {}))
-    assert events == []
+    assert [(e["name"], e["value"]) for e in events] == [("knowledge_entry", None)]
     assert [m["text"] for m in dispatcher.messages] == [FACTS.phrases.text("internal_error", language)]
     assert dispatcher.messages[0]["text"] == INTERNAL_ERROR[language]
     # The operator gets the details in the log; the user does not.
@@ -770,7 +770,7 @@ def test_failing_action_apologises_in_the_users_language(action_class, language,
 def test_failing_action_without_language_apologises_in_english():
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ActionThatFails().run(dispatcher, tracker(None, "help", slots={}), {}))
-    assert events == []
+    assert [(e["name"], e["value"]) for e in events] == [("knowledge_entry", None)]
     assert [m["text"] for m in dispatcher.messages] == [INTERNAL_ERROR["en"]]
 
 
@@ -793,3 +793,18 @@ def test_attache_south_america_in_text_is_not_a_yes():
     texts = ask(ActionAnswerAttache, "en", "ask_attache_country",
                 "Does Estonia have a defence attaché in South America?")
     assert not texts[0].startswith("Yes")
+
+
+@pytest.mark.parametrize("action_class, intent, entry", [
+    (ActionAnswerTopic, "ask_nato", "nato"),
+    (ActionAnswerTopic, "ask_open_skies", "open_skies"),
+    (ActionAnswerAttache, "ask_attache_list", "defence_attaches"),
+    (ActionAnswerBilateral, "ask_bilateral_relations", "bilateral_relations"),
+    (ActionAnswerSpheres, "ask_cooperation_spheres", "cooperation_spheres"),
+    (ActionAnswerSource, "ask_source", "source"),
+    (ActionHelp, "help", None),
+    (ActionCannotAnswer, "out_of_scope", None),
+])
+def test_each_answer_records_the_knowledge_entry_it_came_from(action_class, intent, entry):
+    events = asyncio.run(action_class().run(CollectingDispatcher(), tracker("et", intent, "..."), {}))
+    assert [(e["name"], e["value"]) for e in events] == [("knowledge_entry", entry)]
