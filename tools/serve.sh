@@ -7,7 +7,8 @@ VENV=${VENV:-.venv}
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_SERVER_PORT:-5055}
 MODEL=${MODEL:-models/assistant.tar.gz}
-export RASA_TELEMETRY_ENABLED=false SANIC_HOST=127.0.0.1
+# Library deprecation warnings say nothing to someone chatting; the servers still log errors.
+export RASA_TELEMETRY_ENABLED=false SANIC_HOST=127.0.0.1 PYTHONWARNINGS=ignore TF_CPP_MIN_LOG_LEVEL=2
 
 pids=()
 stop() {
@@ -40,11 +41,11 @@ wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa server" "${pids[-1]}" 300
 cat <<INFO
 
   The assistant is up (English and Estonian).
-    Chat in this terminal:  make chat          (in another terminal)
-    REST:       curl -s http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook \\
-                  -d '{"sender": "me", "message": "Kas Eestil on kaitseatašee Soomes?"}'
-    socket.io:  http://127.0.0.1:$RASA_PORT/socket.io  (events user_uttered / bot_uttered)
-    Action server: http://127.0.0.1:$ACTION_PORT (loopback only)
+    Terminal chat:  run `make chat` in another terminal
+    REST:           curl -s http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook \\
+                      -d '{"sender": "me", "message": "Kas Eestil on kaitseatašee Soomes?"}'
+    socket.io:      http://127.0.0.1:$RASA_PORT/socket.io  (events user_uttered / bot_uttered)
+    Action server:  http://127.0.0.1:$ACTION_PORT (loopback only)
   Press Ctrl-C to stop.
 
 INFO
