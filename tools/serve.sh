@@ -41,7 +41,7 @@ wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa server" "${pids[-1]}" 300
 cat <<INFO
 
   The assistant is up (English and Estonian).
-    Terminal chat:  run `make chat` in another terminal
+    Terminal chat:  run "make chat" in another terminal
     REST:           curl -s http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook \\
                       -d '{"sender": "me", "message": "Kas Eestil on kaitseatašee Soomes?"}'
     socket.io:      http://127.0.0.1:$RASA_PORT/socket.io  (events user_uttered / bot_uttered)
