@@ -30,9 +30,13 @@ class Facts:
             [(s.id, s.id) for s in knowledge.spheres]
             + [(a, s.id) for s in knowledge.spheres for lang in LANGUAGES for a in s.aliases[lang]]
         )
+        self._values = {lang: self._placeholder_values(lang) for lang in LANGUAGES}
 
-    # Placeholder values for knowledge answers, per language.
     def values(self, language: str) -> Dict[str, str]:
+        """Placeholder values for knowledge answers and phrases, in `language`."""
+        return self._values[language]
+
+    def _placeholder_values(self, language: str) -> Dict[str, str]:
         k, source = self.knowledge, self.knowledge.source
         return {
             "count": str(k.bilateral_count),
