@@ -4,7 +4,7 @@ from typing import List, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, entity_values
+from actions.base import FactAction, entity_values, latest_intent
 from actions.facts import Facts
 
 
@@ -15,7 +15,7 @@ class ActionAnswerAttache(FactAction):
         return "action_answer_attache"
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         values = facts.values(language)
         if intent == "ask_attache_count":
             count = len(facts.knowledge.attache_country_ids)

@@ -29,6 +29,10 @@ def conversation_language(tracker: Tracker) -> str:
     return language if language in LANGUAGES else "en"
 
 
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
     values = []
     for item in tracker.latest_message.get("entities") or []:

@@ -8,7 +8,7 @@ from typing import List, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import KnowledgeAction, entity_values
+from actions.base import KnowledgeAction, entity_values, latest_intent
 from actions.facts import Facts
 
 
@@ -33,7 +33,7 @@ class ActionCannotAnswer(KnowledgeAction):
         return "action_cannot_answer"
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         problem = entity_values(tracker, "input_problem")
         if "too_long" in problem:
             return [facts.phrases.text("message_too_long", language)]

@@ -25,6 +25,11 @@ PLACEHOLDERS = {"count", "regions", "countries", "spheres", "title", "publisher"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+def placeholder_names(text: str) -> set:
+    """The {names} a text fills in; ValueError on unbalanced braces."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
 class KnowledgeError(ValueError):
     """The knowledge file is missing, unreadable or breaks the schema."""
 
@@ -142,7 +147,7 @@ class _Checker:
         found = {}
         for lang, text in texts.items():
             try:
-                names = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+                names = placeholder_names(text)
             except ValueError as error:
                 self.fail(f"{entry}.{lang}", f"bad placeholder braces: {error}")
             unknown = names - PLACEHOLDERS

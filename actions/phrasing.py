@@ -5,13 +5,12 @@ phrases.yml, so that every user-facing text exists in English and Estonian and
 a translation can be fixed without touching code.
 """
 
-import string
 from pathlib import Path
 from typing import Dict, Iterable, Optional
 
 import yaml
 
-from actions.knowledge import LANGUAGES, KnowledgeError
+from actions.knowledge import LANGUAGES, KnowledgeError, placeholder_names
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "phrases.yml"
 
@@ -35,7 +34,7 @@ class Phrases:
             for lang, text in texts.items():
                 if not isinstance(text, str) or not text.strip():
                     raise KnowledgeError(path, f"{name}.{lang}", "must be a non-empty text")
-                fields[lang] = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+                fields[lang] = placeholder_names(text)
             if fields["en"] != fields["et"]:
                 raise KnowledgeError(path, name, f"English uses {sorted(fields['en'])}, Estonian {sorted(fields['et'])}")
             self._texts[name] = texts

@@ -4,7 +4,7 @@ from typing import Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, KnowledgeAction
+from actions.base import FactAction, KnowledgeAction, latest_intent
 from actions.facts import Facts
 
 
@@ -16,7 +16,7 @@ class ActionAnswerTopic(FactAction):
         return facts.answer(self.knowledge_entry(facts, tracker), language)
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> str:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         topic = facts.knowledge.topic_for_intent(intent) or facts.knowledge.topic("overview")
         return topic.id
 
