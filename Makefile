@@ -15,10 +15,16 @@ TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components
 .PHONY: run test chat train validate constraints clean
 .DELETE_ON_ERROR:
 
-run: $(MODEL)
+# Each mk/*.mk adds the set-up its part needs to RUN_SETUP and/or TEST_SETUP
+# (a browser, npm packages...) and its own targets.
+RUN_SETUP :=
+TEST_SETUP :=
+include $(sort $(wildcard mk/*.mk))
+
+run: $(MODEL) $(RUN_SETUP)
 	@tools/serve.sh
 
-test: $(MODEL)
+test: $(MODEL) $(TEST_SETUP)
 	$(PY) -m pytest
 
 chat: $(VENV)/.installed

@@ -64,18 +64,24 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         """The id of the knowledge entry the answer comes from, if any."""
         return None
 
+    def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        """Quick replies sent with the last message: {"title": ..., "payload": "/intent"}."""
+        return []
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         language = conversation_language(tracker)
         try:
             facts = get_facts()
             messages = self.answer(facts, tracker, language)
+            buttons = self.buttons(facts, tracker, language)
             entry = self.knowledge_entry(facts, tracker)
         except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
             return [SlotSet(KNOWLEDGE_ENTRY_SLOT, None)]
-        for message in messages:
-            dispatcher.utter_message(text=message)
+        for position, message in enumerate(messages, start=1):
+            last = position == len(messages)
+            dispatcher.utter_message(text=message, buttons=buttons if last and buttons else None)
         return [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)]
 
 

@@ -4,7 +4,7 @@ The topic list comes from the knowledge file, so a new topic shows up here
 without a code change.
 """
 
-from typing import List, Text
+from typing import Dict, List, Text
 
 from rasa_sdk import Tracker
 
@@ -18,12 +18,21 @@ def topic_menu(facts: Facts, language: str) -> str:
     return "\n".join([intro] + titles)
 
 
+def topic_buttons(facts: Facts, language: str) -> List[Dict[Text, Text]]:
+    """One quick reply per topic; the payload is the topic's first intent, which works in every channel."""
+    return [{"title": t.title[language], "payload": f"/{t.intents[0]}"}
+            for t in facts.knowledge.topics if t.id not in ("overview", "source")]
+
+
 class ActionHelp(KnowledgeAction):
     def name(self) -> Text:
         return "action_help"
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         return [topic_menu(facts, language)]
+
+    def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        return topic_buttons(facts, language)
 
 
 class ActionCannotAnswer(KnowledgeAction):

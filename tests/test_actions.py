@@ -632,6 +632,19 @@ def test_help_literal_titles(language, titles):
         assert title in text.split("\n")
 
 
+@pytest.mark.parametrize("language", LANGS)
+def test_help_offers_every_topic_as_a_quick_reply(language):
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionHelp().run(dispatcher, tracker(language, "help"), {}))
+    buttons = dispatcher.messages[-1]["buttons"]
+    topics = {f"/{t.intents[0]}": t for t in KNOWLEDGE.topics}
+    assert [b["payload"] for b in buttons] == [f"/{t.intents[0]}" for t in MENU_TOPICS if t.id != "source"]
+    for button in buttons:
+        assert button["title"] == topics[button["payload"]].title[language]
+    assert "/ask_attache_list" in [b["payload"] for b in buttons]
+    assert all("buttons" not in m or not m["buttons"] for m in dispatcher.messages[:-1])
+
+
 # ------------------------------------------------------- action_cannot_answer
 
 OFFICIAL = {"en": "kaitseministeerium.ee", "et": "kaitseministeerium.ee"}
