@@ -7,12 +7,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
+SPACY_PIPELINE := build/spacy-bilingual
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py) nlu/knowledge_names.yml
+TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py) nlu/knowledge_names.yml \
+	$(SPACY_PIPELINE)/meta.json
 
-.PHONY: run test chat train validate constraints clean
+.PHONY: run test chat train validate compare constraints clean
 .DELETE_ON_ERROR:
 
 # Each mk/*.mk adds the set-up its part needs to RUN_SETUP and/or TEST_SETUP
@@ -43,13 +45,27 @@ $(VENV)/.installed: requirements.txt constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	@touch $@
 
-nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py tools/nlu_from_knowledge.py | $(VENV)/.installed
+nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py morphology/estonian.py \
+		tools/nlu_from_knowledge.py | $(VENV)/.installed
 	$(PY) -m tools.nlu_from_knowledge
+	@touch $@
+
+# The spaCy pipeline (tokenizer + lemmas) is built from code, never committed.
+# Rasa's training cache keys SpacyNLP on the pipeline's path only, so a rebuilt
+# pipeline empties the cache.
+$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py) | $(VENV)/.installed
+	$(PY) -m morphology.build $(SPACY_PIPELINE)
+	rm -rf .rasa/cache
 	@touch $@
 
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 	$(RASA) train --fixed-model-name assistant --out models
 	@touch $@
+
+# Our NLU pipeline against the character n-gram baseline on the same data and
+# test sets; writes docs/comparison.md. Trains the baseline: about 10 minutes.
+compare: $(MODEL)
+	$(PY) -m compare
 
 constraints: $(VENV)/.installed
 	( echo "# Every package of the environment, pinned (pip freeze); requirements.txt names the direct ones."; \
@@ -57,4 +73,4 @@ constraints: $(VENV)/.installed
 	  $(PY) -m pip freeze --exclude-editable ) > constraints.txt
 
 clean:
-	rm -rf models .rasa results tracker.db
+	rm -rf models .rasa results tracker.db build

@@ -1,1 +1,8 @@
-"""Custom Rasa graph components of the assistant (NLU and dialogue)."""
+"""Custom Rasa graph components of the assistant (NLU and dialogue).
+
+Importing the package registers the spaCy factory of morphology/pipeline.py,
+which SpacyNLP needs to load the pipeline built by `python -m morphology.build`
+(Rasa imports every component's module before it loads SpacyNLP).
+"""
+
+import morphology.pipeline  # noqa: F401  (registers the "bilingual_lemmatizer" factory)

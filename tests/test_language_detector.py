@@ -123,7 +123,6 @@ ESTONIAN = [
     "ma ei saanud aru",
     "see ei olnud see mida kusisin",
     "palun vasta eesti keeles",
-    "kas sa inglise keelt oskad",
     "jah palun",
     "ei aitah",
     "olgu, selge",
@@ -157,6 +156,25 @@ NEUTRAL = [
 # Short messages lingua alone gets wrong; the one-language chat words fix them.
 SHORT_ESTONIAN = ["no tere", "tere", "ok tanan", "kust see teave parit on"]
 
+# Explicit requests switch to the requested language, whatever they are written in;
+# a language named in passing does not.
+REQUESTS = [
+    ("räägi eesti keeles", ET),
+    ("raagi eesti keeles", ET),
+    ("in English please", EN),
+    ("English, please", EN),
+    ("inglise keeles palun", EN),
+    ("kas sa inglise keelt oskad", EN),
+    ("lähme üle inglise keelele", EN),
+    ("palun vastake inglise keeles", EN),
+    ("speak Estonian", ET),
+    ("Can you answer in Estonian please?", ET),
+    ("could we switch to estonian", ET),
+    ("Is there an attaché at the Estonian embassy in Finland?", EN),
+    ("Kas eesti keel on NATO ametlik keel?", ET),
+    ("does the Estonian defence ministry speak for NATO", EN),
+]
+
 KNOWN_MISSES = [
     # lingua: Estonian 0.97 for the chat abbreviation "idk".
     known_miss("idk", EN, "lingua scores the abbreviation 'idk' as Estonian (0.97)"),
@@ -167,6 +185,7 @@ TABLE = (
     + [pytest.param(text, ET, id=text) for text in ESTONIAN]
     + [pytest.param(text, None, id=text) for text in NEUTRAL]
     + [pytest.param(text, ET, id=f"short: {text}") for text in SHORT_ESTONIAN]
+    + [pytest.param(text, language, id=f"request: {text}") for text, language in REQUESTS]
     + KNOWN_MISSES
 )
 
@@ -303,3 +322,8 @@ def test_process_handles_several_messages(detector):
                 for t in ("which countries have attaches", "mitu atasheed kokku on", "OSCE")]
     processed = detector.process(messages)
     assert [[e["value"] for e in language_entities(m)] for m in processed] == [[EN], [ET], []]
+
+
+@pytest.mark.parametrize("text, hinted", [("räägi eesti keeles", EN), ("in English please", ET)])
+def test_channel_language_wins_over_a_typed_request(detector, text, hinted):
+    assert detector.detect(text, {"language": hinted}) == hinted

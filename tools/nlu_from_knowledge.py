@@ -1,9 +1,13 @@
 """Writes nlu/knowledge_names.yml: country and sphere names from knowledge.yml.
 
 For every spelling the knowledge file knows (English names and aliases,
-Estonian case forms, with and without diacritics) it writes
-- a synonym, so the `country` / `sphere` entity is normalised to one id, and
-- a lookup table, which the RegexFeaturizer turns into a feature for DIET.
+Estonian case forms), plus every case form Vabamorf synthesises from each
+country's Estonian name (so a newly added country comes in all fourteen cases),
+with and without diacritics, it writes
+- a synonym, so the `country` / `sphere` entity is normalised to one id,
+- a lookup table, which the RegexFeaturizer turns into a feature for DIET, and
+- attaché questions for every country in several case forms, so the model
+  sees each country, and each case, in a sentence.
 So adding a country to the knowledge file needs no change to NLU data by
 hand: `make` (or `python -m tools.nlu_from_knowledge`) regenerates this file.
 Run with --check to fail when the committed file is out of date.
@@ -11,14 +15,36 @@ Run with --check to fail when the committed file is out of date.
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable, List, Tuple
 
-from actions.knowledge import LANGUAGES, load_knowledge
+from actions.knowledge import LANGUAGES, Country, load_knowledge
 from actions.matching import fold
+from morphology.estonian import estonian
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "nlu" / "knowledge_names.yml"
+
+# Attaché questions with the country in one Estonian case each (Vabamorf's case
+# names; "in" is the country's own "in" form, inessive or adessive). The
+# held-out inflection test (tests/inflection_set.py) uses other sentences.
+ESTONIAN_QUESTIONS: Tuple[Tuple[str, str], ...] = (
+    ("in", "Kas Eestil on kaitseatašee {form}?"),
+    ("n", "Kas {form} on nende riikide seas, kus Eestil on kaitseatašee?"),
+    ("g", "kas eestil on {form} pealinnas kaitseatašee"),
+    ("p", "Kas Eesti kaitseatašee katab ka {form}?"),
+    ("ill", "kas eesti on saatnud kaitseatašee {form}"),
+    ("el", "Kas {form} leiab Eesti kaitseatašee?"),
+    ("all", "Kas Eesti on määranud {form} kaitseatašee?"),
+    ("kom", "kas eestil on {form} suhtlemiseks kaitseatašee"),
+    ("ter", "Kas Eesti kaitseatašeede võrk ulatub {form}?"),
+)
+ENGLISH_QUESTIONS = (
+    "Is there an Estonian defence attaché in {form}?",
+    "does estonia have a defence attache in {form}",
+    "Has Estonia posted a defence attaché to {form}?",
+)
 
 
 def spellings(names: Iterable[str]) -> List[str]:
@@ -30,10 +56,45 @@ def spellings(names: Iterable[str]) -> List[str]:
     return out
 
 
+def case_forms(country: Country) -> Dict[str, str]:
+    """Vabamorf's form of the country's Estonian name in each case, and its "in" form."""
+    forms = {case: names[0] for case, names in estonian().forms_by_case(country.name["et"]).items()}
+    forms["n"] = country.name["et"]
+    forms["in"] = country.in_form
+    forms["g"] = country.genitive
+    return forms
+
+
+def country_questions(countries: List[Country]) -> List[str]:
+    """Three Estonian questions (in rotating cases, one typed without diacritics)
+    and one English question per country, each with the country annotated."""
+    examples: List[str] = []
+    for i, country in enumerate(countries):
+        forms = case_forms(country)
+        for k in range(3):
+            case, template = ESTONIAN_QUESTIONS[(3 * i + k) % len(ESTONIAN_QUESTIONS)]
+            if country.in_form == forms.get("ad"):  # "Prantsusmaal": from/to are "-lt"/"-le"
+                case = {"el": "abl", "ill": "all"}.get(case, case)
+            form = forms.get(case) or country.in_form
+            question = template.format(form=f"[{form}](country)")
+            examples.append(fold_sentence(question) if k == 2 else question)
+        english = ENGLISH_QUESTIONS[i % len(ENGLISH_QUESTIONS)]
+        examples.append(english.format(form=f"[{country.name['en']}](country)"))
+    return examples
+
+
+def fold_sentence(text: str) -> str:
+    """The sentence as typed without diacritics (annotations kept)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def render() -> str:
     knowledge = load_knowledge()
+    countries = list(knowledge.countries.values())
+    synthesised = {c.id: estonian().case_forms(c.name["et"]) for c in countries}
     groups: Dict[str, Dict[str, List[str]]] = {
-        "country": {c.id: spellings(s for lang in LANGUAGES for s in c.aliases[lang]) for c in knowledge.countries.values()},
+        "country": {c.id: spellings([s for lang in LANGUAGES for s in c.aliases[lang]] + synthesised[c.id])
+                    for c in countries},
         "sphere": {s.id: spellings(a for lang in LANGUAGES for a in s.aliases[lang]) for s in knowledge.spheres},
     }
     lines = ['version: "3.1"', "# Generated from knowledge.yml by tools/nlu_from_knowledge.py. Do not edit by hand.", "nlu:"]
@@ -43,6 +104,8 @@ def render() -> str:
     for entity, entries in groups.items():
         lines += [f"  - lookup: {entity}", "    examples: |"]
         lines += [f"      - {n}" for names in entries.values() for n in names]
+    lines += ["  - intent: ask_attache_country", "    examples: |"]
+    lines += [f"      - {q}" for q in country_questions(countries)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,1 @@
+"""`make compare`: our NLU pipeline and the character n-gram baseline, side by side."""

@@ -1,0 +1,80 @@
+"""Vabamorf (estnltk) for Estonian: lemmas of words and case forms of names.
+
+Vabamorf is called directly: estnltk's Text layers try to download NLTK data,
+which fails offline. Importing estnltk costs about 2 s, so it happens once,
+when `EstonianMorphology` is first built.
+"""
+
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence
+
+# The fourteen singular cases Vabamorf synthesises ("sg n" nominative ... "sg kom" comitative).
+CASES = ("n", "g", "p", "ill", "adt", "in", "el", "all", "ad", "abl", "tr", "ter", "es", "ab", "kom")
+
+
+class EstonianMorphology:
+    def __init__(self) -> None:
+        from estnltk.vabamorf.morf import Vabamorf
+
+        self._vabamorf = Vabamorf.instance()
+
+    def _known_lemmas(self, words: Sequence[str], proper_names: bool = False) -> List[Optional[str]]:
+        """Vabamorf's lemma of each word in context, or None where it does not know the word."""
+        if not words:
+            return []
+        analysed = self._vabamorf.analyze(list(words), guess=False, propername=proper_names, disambiguate=True)
+        # Without guessing, an unknown word comes back as its own lemma tagged Z (like punctuation).
+        return [item["analysis"][0]["lemma"] if item["analysis"] and item["analysis"][0]["partofspeech"] != "Z"
+                else None for item in analysed]
+
+    def lemmas(self, words: Sequence[str]) -> List[str]:
+        """One lemma per word. Proper names typed in lower case ("rootsis") are
+        retried capitalised; a word Vabamorf does not know keeps its own form,
+        since its guesser invents lemmas for foreign words and typos."""
+        lemmas = self._known_lemmas(words)
+        retry = [i for i, lemma in enumerate(lemmas) if lemma is None and words[i][:1].islower()]
+        capitalised = [words[i][:1].upper() + words[i][1:] for i in retry]
+        for i, word, lemma in zip(retry, capitalised, self._known_lemmas(capitalised, True)):
+            # With proper names on, Vabamorf takes any capitalised word for a name in
+            # the nominative: only a lemma that differs from the word says it knew it.
+            if lemma != word:
+                lemmas[i] = lemma
+        return [lemma if lemma else word for word, lemma in zip(words, lemmas)]
+
+    def forms_by_case(self, name: str) -> Dict[str, List[str]]:
+        """Case → forms of a (country) name, inflecting its last word: "Soome" →
+        {"in": ["Soomes"], "ter": ["Soomeni"], ...}; "Ameerika Ühendriigid" →
+        {"in": ["Ameerika Ühendriikides"], ...}. Empty when Vabamorf cannot inflect it."""
+        cut = max(name.rfind(" "), name.rfind("-")) + 1
+        head, last = name[:cut], name[cut:]
+        analyses = self._vabamorf.analyze([last], guess=True, propername=True, disambiguate=False)[0]["analysis"]
+        for analysis in analyses:
+            if analysis["form"] not in ("sg n", "pl n"):
+                continue
+            number = analysis["form"][:2]
+            # Vabamorf synthesises compounds ("Ühendkuningriik") only from the common-noun lemma.
+            for lemma, part_of_speech in ((analysis["lemma"], analysis["partofspeech"]),
+                                          (analysis["lemma"].lower(), "S")):
+                by_case: Dict[str, List[str]] = {}
+                for case in CASES:
+                    forms = self._vabamorf.synthesize(lemma, f"{number} {case}", part_of_speech)
+                    # Keep the name's own capital letter ("ühendkuningriigis" → "Ühendkuningriigis").
+                    forms = [head + last[:1] + form[1:] for form in forms if form]
+                    if forms:
+                        by_case[case] = forms
+                if by_case:
+                    return by_case
+        return {}
+
+    def case_forms(self, name: str) -> List[str]:
+        """All case forms of a name, the name itself first."""
+        forms = [name]
+        for case_forms in self.forms_by_case(name).values():
+            forms += [form for form in case_forms if form not in forms]
+        return forms
+
+
+@lru_cache(maxsize=1)
+def estonian() -> EstonianMorphology:
+    """The one instance of a process."""
+    return EstonianMorphology()

@@ -1,0 +1,78 @@
+"""Held-out attaché questions with every attaché country in six Estonian cases.
+
+Each question names one country where Estonia has a defence attaché, in one
+case form (inessive/adessive, genitive, partitive, illative/allative,
+elative/ablative, comitative), typed with and without diacritics, plus a
+mistyped form and the English names. The sentences differ from every
+training sentence (tools/nlu_from_knowledge.py writes those). Used by the
+end-to-end inflection test and by `make compare` as an NLU test set.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, List
+
+from actions.knowledge import Country, load_knowledge
+from morphology.estonian import estonian
+
+ESTONIAN_TEMPLATES = (
+    ("in", "Kas Eesti kaitseatašee töötab {form}?"),
+    ("g", "Kas {form} pealinnas asub Eesti kaitseatašee?"),
+    ("p", "Kas Eesti kaitseatašee hõlmab oma töös ka {form}?"),
+    ("ill", "Kas Eesti on lähetanud kaitseatašee {form}?"),
+    ("el", "Kas {form} võib leida Eesti kaitseatašee?"),
+    ("kom", "Kas Eesti kaitseatašee tegeleb {form}?"),
+)
+TYPO_TEMPLATE = "kas eestil on kaitseatašee {form}"
+ENGLISH_TEMPLATE = "Does Estonia have a defence attaché in {form}?"
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    country: Country
+    form: str  # the country as typed in the text
+    language: str
+    kind: str  # "case:<case>", "no diacritics", "typo", "english"
+
+
+def strip_diacritics(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def mistype(word: str) -> str:
+    """A typical slip: two letters in the middle swapped ("Rootsis" → "Rotosis")."""
+    i = len(word) // 2
+    return word[:i - 1] + word[i] + word[i - 1] + word[i + 1:] if word[i] != word[i - 1] else word[:i] + word[i + 1:]
+
+
+def case_forms(country: Country) -> Dict[str, str]:
+    forms = {case: names[0] for case, names in estonian().forms_by_case(country.name["et"]).items()}
+    forms["in"], forms["g"] = country.in_form, country.genitive
+    if country.in_form == forms.get("ad"):  # "Prantsusmaal": to/from are "-le"/"-lt"
+        forms["ill"], forms["el"] = forms["all"], forms["abl"]
+    return forms
+
+
+def questions() -> List[Question]:
+    knowledge = load_knowledge()
+    out: List[Question] = []
+    for country in knowledge.attache_countries:
+        forms = case_forms(country)
+        for case, template in ESTONIAN_TEMPLATES:
+            text = template.format(form=forms[case])
+            out.append(Question(text, country, forms[case], "et", f"case:{case}"))
+            out.append(Question(strip_diacritics(text), country, strip_diacritics(forms[case]), "et", "no diacritics"))
+        typo = mistype(country.in_form)
+        out.append(Question(TYPO_TEMPLATE.format(form=typo), country, typo, "et", "typo"))
+        name = country.name["en"]
+        out.append(Question(ENGLISH_TEMPLATE.format(form=name), country, name, "en", "english"))
+    return out
+
+
+def nlu_test_yaml(items: List[Question]) -> str:
+    """The questions as a Rasa NLU test file (intent ask_attache_country, country annotated)."""
+    lines = ['version: "3.1"', "nlu:", "- intent: ask_attache_country", "  examples: |"]
+    for q in items:
+        lines.append("    - " + q.text.replace(q.form, f"[{q.form}](country)", 1))
+    return "\n".join(lines) + "\n"
