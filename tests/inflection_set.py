@@ -1,9 +1,11 @@
 """Held-out attaché questions with every attaché country in six Estonian cases.
 
-Each question names one country where Estonia has a defence attaché, in one
-case form (inessive/adessive, genitive, partitive, illative/allative,
+Each attaché question names one country where Estonia has a defence attaché,
+in one case form (inessive/adessive, genitive, partitive, illative/allative,
 elative/ablative, comitative), typed with and without diacritics, plus a
-mistyped form and the English names. The sentences differ from every
+mistyped form and the English names; a question on bilateral relations with
+the same country (comitative, and English) joins them in the NLU test set, so
+it measures intents as well. The sentences differ from every
 training sentence (tools/nlu_from_knowledge.py writes those). Used by the
 end-to-end inflection test and by `make compare` as an NLU test set.
 """
@@ -24,7 +26,10 @@ ESTONIAN_TEMPLATES = (
     ("kom", "Kas Eesti kaitseatašee tegeleb {form}?"),
 )
 TYPO_TEMPLATE = "kas eestil on kaitseatašee {form}"
-ENGLISH_TEMPLATE = "Does Estonia have a defence attaché in {form}?"
+ENGLISH_TEMPLATE = "Is an Estonian defence attaché posted in {form}?"
+# The same countries in another intent, so the NLU test set measures intents too.
+RELATIONS_TEMPLATES = {"et": "Kas Eesti peab kahepoolseid kaitsesuhteid ka {form}?",
+                       "en": "Does Estonia have bilateral defence relations with {form}?"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Question:
     form: str  # the country as typed in the text
     language: str
     kind: str  # "case:<case>", "no diacritics", "typo", "english"
+    intent: str = "ask_attache_country"
 
 
 def strip_diacritics(text: str) -> str:
@@ -67,12 +73,19 @@ def questions() -> List[Question]:
         out.append(Question(TYPO_TEMPLATE.format(form=typo), country, typo, "et", "typo"))
         name = country.name["en"]
         out.append(Question(ENGLISH_TEMPLATE.format(form=name), country, name, "en", "english"))
+        relations = RELATIONS_TEMPLATES["et"].format(form=forms["kom"])
+        out.append(Question(relations, country, forms["kom"], "et", "case:kom", "ask_bilateral_relations"))
+        out.append(Question(strip_diacritics(relations), country, strip_diacritics(forms["kom"]), "et",
+                            "no diacritics", "ask_bilateral_relations"))
+        out.append(Question(RELATIONS_TEMPLATES["en"].format(form=name), country, name, "en", "english",
+                            "ask_bilateral_relations"))
     return out
 
 
 def nlu_test_yaml(items: List[Question]) -> str:
-    """The questions as a Rasa NLU test file (intent ask_attache_country, country annotated)."""
-    lines = ['version: "3.1"', "nlu:", "- intent: ask_attache_country", "  examples: |"]
-    for q in items:
-        lines.append("    - " + q.text.replace(q.form, f"[{q.form}](country)", 1))
+    """The questions as a Rasa NLU test file, grouped by intent, the country annotated."""
+    lines = ['version: "3.1"', "nlu:"]
+    for intent in dict.fromkeys(q.intent for q in items):
+        lines += [f"- intent: {intent}", "  examples: |"]
+        lines += ["    - " + q.text.replace(q.form, f"[{q.form}](country)", 1) for q in items if q.intent == intent]
     return "\n".join(lines) + "\n"

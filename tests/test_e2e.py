@@ -168,6 +168,22 @@ def test_language_neutral_message_keeps_the_conversation_language(assistant, det
     assert detector.detect(reply) == "en", reply
 
 
+@pytest.mark.parametrize("first, request_text, switched_to, confirmation", [
+    ("Is Estonia a member of NATO?", "räägi eesti keeles", "et", "vastan nüüdsest eesti keeles"),
+    ("Is Estonia a member of NATO?", "could you answer in Estonian please?", "et", "vastan nüüdsest eesti keeles"),
+    ("Kas Eesti on NATO liige?", "inglise keeles palun", "en", "answer in English from now on"),
+    ("Kas Eesti on NATO liige?", "in English please", "en", "answer in English from now on"),
+])
+def test_an_explicit_request_switches_the_language_and_confirms_it(assistant, detector, first, request_text,
+                                                                    switched_to, confirmation):
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.say(sender, first)
+    reply = "\n".join(assistant.say(sender, request_text))
+    assert confirmation in reply, reply
+    follow_up = "\n".join(assistant.say(sender, "NATO?"))
+    assert detector.detect(follow_up) == switched_to, follow_up
+
+
 def test_channel_metadata_language_wins(assistant):
     replies = assistant.say(f"e2e-{uuid.uuid4().hex}", "Is there a defence attaché in Finland?",
                             metadata={"language": "et"})

@@ -17,7 +17,7 @@ from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
 
-QUESTIONS = questions()
+QUESTIONS = [q for q in questions() if q.intent == "ask_attache_country"]
 YES = {"en": "Yes", "et": "Jah"}
 NO = {"en": "No", "et": "Ei"}
 

@@ -34,11 +34,24 @@ def test_every_intent_is_trained_and_tested_in_both_languages(data):
     assert min(counts.values()) >= 30, counts
 
 
+def trained_texts():
+    """Every training sentence, including those generated from the knowledge file."""
+    return {" ".join(normalise(e.get("text"))) for e in load_data(str(ROOT / "nlu")).intent_examples}
+
+
 def test_test_sets_do_not_overlap_the_training_data(data):
-    language, train, test = data
-    trained = {" ".join(normalise(e.get("text"))) for e in train.intent_examples}
+    language, _, test = data
+    trained = trained_texts()
     overlap = [e.get("text") for e in test.intent_examples if " ".join(normalise(e.get("text"))) in trained]
     assert not overlap, f"{language} test lines also in training data: {overlap}"
+
+
+def test_the_inflection_set_does_not_overlap_the_training_data():
+    from tests.inflection_set import questions
+
+    trained = trained_texts()
+    overlap = [q.text for q in questions() if " ".join(normalise(q.text)) in trained]
+    assert not overlap, f"inflection questions also in training data: {overlap}"
 
 
 def test_generated_names_are_in_sync_with_the_knowledge_file():
