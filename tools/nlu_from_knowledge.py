@@ -38,7 +38,6 @@ ESTONIAN_QUESTIONS: Tuple[Tuple[str, str], ...] = (
     ("el", "Kas {form} leiab Eesti kaitseatašee?"),
     ("all", "Kas Eesti on määranud {form} kaitseatašee?"),
     ("kom", "kas eestil on {form} suhtlemiseks kaitseatašee"),
-    ("ter", "Kas Eesti kaitseatašeede võrk ulatub {form}?"),
 )
 ENGLISH_QUESTIONS = (
     "Is there an Estonian defence attaché in {form}?",
