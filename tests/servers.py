@@ -65,7 +65,8 @@ class Assistant:
             f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
             encoding="utf-8")
         self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
-                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1")
+                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1",
+                        RASA_CORS=" ".join(self.cors))  # the socket.io channel's WebSocket origin check reads it
         self.actions: Optional[Process] = None
         self.rasa: Optional[Process] = None
 

@@ -8,8 +8,9 @@ RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_SERVER_PORT:-5055}
 MODEL=${MODEL:-models/assistant.tar.gz}
 WEBCHAT_PORT=${WEBCHAT_PORT:-8000}
-# Web origins allowed to call Rasa from a browser: the demo page's, unless set.
-RASA_CORS=${RASA_CORS-http://127.0.0.1:$WEBCHAT_PORT http://localhost:$WEBCHAT_PORT}
+# Web origins allowed to call Rasa from a browser: the demo page's, unless set. Rasa's --cors
+# takes them, and the socket.io channel reads them for its WebSocket origin check.
+export RASA_CORS=${RASA_CORS-http://127.0.0.1:$WEBCHAT_PORT http://localhost:$WEBCHAT_PORT}
 # Library deprecation warnings say nothing to someone chatting; the servers still log errors.
 export RASA_TELEMETRY_ENABLED=false SANIC_HOST=127.0.0.1 PYTHONWARNINGS=ignore TF_CPP_MIN_LOG_LEVEL=2
 
