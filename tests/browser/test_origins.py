@@ -3,6 +3,7 @@
 widget on a page from an unlisted origin cannot connect."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -25,7 +26,9 @@ def websocket_handshake(rasa_url, origin):
                 return await asyncio.wait_for(ws.recv(), 20)
         except websockets.exceptions.InvalidStatusCode as refused:
             return refused.status_code
-    return asyncio.run(connect())
+    # Its own thread: Playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(connect())).result(timeout=60)
 
 
 def test_websocket_only_from_configured_origins(assistant, site):
