@@ -40,6 +40,20 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A speech-bubble icon drawn inline (an emoji needs a font the reader may not have). */
+function chatIcon() {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("class", "dcw-launcher-icon");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+  path.setAttribute("fill", "currentColor");
+  svg.append(path);
+  return svg;
+}
+
 /** A bot_uttered payload (or REST-style message) as the stored message shape. */
 export function normaliseBotMessage(data, fallbackLanguage) {
   const message = { from: "bot" };
@@ -82,7 +96,7 @@ class ChatWidget {
 
     this.launcherText = element("span");
     this.launcher = element("button", { type: "button", class: "dcw-launcher", "aria-expanded": "false",
-      "aria-controls": "dcw-panel" }, element("span", { class: "dcw-launcher-icon", "aria-hidden": "true" }, "💬"),
+      "aria-controls": "dcw-panel" }, chatIcon(),
     this.launcherText);
     this.launcher.addEventListener("click", () => this.open({ focus: true }));
 
@@ -116,8 +130,8 @@ class ChatWidget {
       this.sendText();
     });
 
-    const header = element("div", { class: "dcw-header" },
-      element("div", { class: "dcw-heading" }, this.title, this.subtitle), this.languageGroup, this.closeButton);
+    const header = element("div", { class: "dcw-header" }, this.title, this.languageGroup, this.closeButton,
+      this.subtitle);
     this.panel = element("section", { id: "dcw-panel", class: "dcw-panel", role: "dialog",
       "aria-labelledby": "dcw-title", "aria-describedby": "dcw-subtitle" },
     header, this.log, this.status, this.form, this.live);
