@@ -12,7 +12,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import requests
 
@@ -55,8 +55,9 @@ class Process:
 class Assistant:
     """The action server and Rasa, started like `make run` does, on free ports."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, cors: Sequence[str] = ()) -> None:
         self.workdir = workdir
+        self.cors = list(cors)  # web origins allowed to call Rasa from a browser (`rasa run --cors`)
         self.action_port, self.rasa_port = free_port(), free_port()
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
@@ -64,7 +65,8 @@ class Assistant:
             f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
             encoding="utf-8")
         self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
-                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1")
+                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1",
+                        RASA_CORS=" ".join(self.cors))  # the socket.io channel's WebSocket origin check reads it
         self.actions: Optional[Process] = None
         self.rasa: Optional[Process] = None
 
@@ -80,7 +82,8 @@ class Assistant:
     def start_rasa(self) -> None:
         self.rasa = Process("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface",
                                      "127.0.0.1", "--port", str(self.rasa_port), "--credentials",
-                                     "credentials.yml", "--endpoints", str(self.endpoints)],
+                                     "credentials.yml", "--endpoints", str(self.endpoints)]
+                            + (["--cors", *self.cors] if self.cors else []),
                             self.workdir / "rasa.log", self.env)
         self._wait(f"{self.url}/", self.rasa, 300)
         # The first message warms up the model; wait until it is answered.

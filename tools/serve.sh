@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Starts the action server and Rasa (REST + socket.io) on loopback, says where
-# to chat, and stops both on Ctrl-C. Used by `make run`.
+# Starts the action server, Rasa (REST + socket.io) and the web chat demo page on
+# loopback, says where to chat, and stops all three on Ctrl-C. Used by `make run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_SERVER_PORT:-5055}
 MODEL=${MODEL:-models/assistant.tar.gz}
+WEBCHAT_PORT=${WEBCHAT_PORT:-8000}
+# Web origins allowed to call Rasa from a browser: the demo page's, unless set. Rasa's --cors
+# takes them, and the socket.io channel reads them for its WebSocket origin check.
+export RASA_CORS=${RASA_CORS-http://127.0.0.1:$WEBCHAT_PORT http://localhost:$WEBCHAT_PORT}
 # Library deprecation warnings say nothing to someone chatting; the servers still log errors.
 export RASA_TELEMETRY_ENABLED=false SANIC_HOST=127.0.0.1 PYTHONWARNINGS=ignore TF_CPP_MIN_LOG_LEVEL=2
 
@@ -38,9 +42,14 @@ wait_for "http://127.0.0.1:$ACTION_PORT/health" "action server" "${pids[-1]}" 60
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa server" "${pids[-1]}" 300
 
+"$VENV/bin/python" -m webchat.server --port "$WEBCHAT_PORT" --rasa-url "http://127.0.0.1:$RASA_PORT" &
+pids+=($!)
+wait_for "http://127.0.0.1:$WEBCHAT_PORT/" "demo page server" "${pids[-1]}" 30
+
 cat <<INFO
 
   The assistant is up (English and Estonian).
+    Web chat:       http://127.0.0.1:$WEBCHAT_PORT/  (demo page with the chat widget)
     Terminal chat:  run "make chat" in another terminal
     REST:           curl -s http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook \\
                       -d '{"sender": "me", "message": "Kas Eestil on kaitseatašee Soomes?"}'
