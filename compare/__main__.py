@@ -1,7 +1,8 @@
 """Trains the baseline NLU on our training data and tests it and our model on the same test sets.
 
 Usage: python -m compare [--model models/assistant.tar.gz] [--out results/compare]
-Test sets: the held-out English and Estonian sets (tests/nlu/) and the
+Test sets: the held-out English and Estonian sets (tests/nlu/), the Estonian
+one typed without diacritics, and the
 inflection set (tests/inflection_set.py): attaché countries in six cases
 with diacritics, and without diacritics or mistyped. Writes the table to
 docs/comparison.md and the figures to <out>/summary.json.
@@ -24,6 +25,7 @@ TABLE = ROOT / "docs" / "comparison.md"
 SETS = {
     "en": "English test set",
     "et": "Estonian test set",
+    "et_plain": "Estonian test set typed without diacritics",
     "inflection": "attaché countries in six cases (et) and in English",
     "plain": "the same without diacritics, and mistyped (et)",
 }
@@ -36,10 +38,13 @@ def rasa(*args: str) -> None:
 
 
 def write_test_sets(out: Path) -> Dict[str, Path]:
-    from tests.inflection_set import nlu_test_yaml, questions
+    from tests.inflection_set import nlu_test_yaml, questions, strip_diacritics
 
     items = questions()
     paths = {"en": ROOT / "tests" / "nlu" / "en.yml", "et": ROOT / "tests" / "nlu" / "et.yml"}
+    plain = strip_diacritics((ROOT / "tests" / "nlu" / "et.yml").read_text(encoding="utf-8"))
+    paths["et_plain"] = out / "et_plain.yml"
+    paths["et_plain"].write_text(plain, encoding="utf-8")
     for name, kinds in (("inflection", lambda k: k.startswith("case:") or k == "english"),
                         ("plain", lambda k: k in ("no diacritics", "typo"))):
         paths[name] = out / f"{name}.yml"

@@ -5,11 +5,16 @@ which fails offline. Importing estnltk costs about 2 s, so it happens once,
 when `EstonianMorphology` is first built.
 """
 
+import unicodedata
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence
 
 # The fourteen singular cases Vabamorf synthesises ("sg n" nominative ... "sg kom" comitative).
 CASES = ("n", "g", "p", "ill", "adt", "in", "el", "all", "ad", "abl", "tr", "ter", "es", "ab", "kom")
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 class EstonianMorphology:
@@ -28,18 +33,28 @@ class EstonianMorphology:
                 else None for item in analysed]
 
     def lemmas(self, words: Sequence[str]) -> List[str]:
-        """One lemma per word. Proper names typed in lower case ("rootsis") are
-        retried capitalised; a word Vabamorf does not know keeps its own form,
+        """One lemma per word. A word Vabamorf does not know is first corrected
+        (see `correction`): a name typed in lower case ("rootsis" → "Rootsis") or
+        a word without its diacritics ("kaitseatasee"); a word it still does not know keeps its own form,
         since its guesser invents lemmas for foreign words and typos."""
         lemmas = self._known_lemmas(words)
-        retry = [i for i, lemma in enumerate(lemmas) if lemma is None and words[i][:1].islower()]
-        capitalised = [words[i][:1].upper() + words[i][1:] for i in retry]
-        for i, word, lemma in zip(retry, capitalised, self._known_lemmas(capitalised, True)):
-            # With proper names on, Vabamorf takes any capitalised word for a name in
-            # the nominative: only a lemma that differs from the word says it knew it.
-            if lemma != word:
+        unknown = [i for i, lemma in enumerate(lemmas) if lemma is None and words[i].isalpha() and len(words[i]) > 3]
+        corrected = {i: self.correction(words[i]) for i in unknown}
+        corrected = {i: word for i, word in corrected.items() if word}
+        if corrected:
+            for i, lemma in zip(corrected, self._known_lemmas(list(corrected.values()), True)):
                 lemmas[i] = lemma
         return [lemma if lemma else word for word, lemma in zip(words, lemmas)]
+
+    @lru_cache(maxsize=20000)
+    def correction(self, word: str) -> Optional[str]:
+        """The word Vabamorf's speller puts instead of an unknown one when they differ
+        only in capitals and diacritics ("voimalik" → "võimalik", "rootsis" →
+        "Rootsis"); None otherwise. About 10 ms a new word, so results are cached."""
+        checked = self._vabamorf.spellcheck([word], suggestions=True)[0]
+        if checked["spelling"]:
+            return None
+        return next((s for s in checked["suggestions"] if _fold(s) == _fold(word)), None)
 
     def forms_by_case(self, name: str) -> Dict[str, List[str]]:
         """Case → forms of a (country) name, inflecting its last word: "Soome" →
