@@ -1,0 +1,43 @@
+"""Slack: Rasa's connector (it checks the v0 HMAC signature of every request),
+with a configurable Web API URL and native buttons for any number of options.
+
+SLACK_API_URL (default https://slack.com/api) points the Web API client
+elsewhere (tests: a local fake). Rasa's own button rendering gives up above
+five buttons; here every button is sent, 25 to an actions block (Block Kit's
+limit), and the plain `text` (what notifications show) carries the numbered
+list. Slack sends no language with events: the language comes from the text.
+"""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.channels import slack as rasa_slack
+from rasa.core.channels.channel import OutputChannel
+from slack_sdk.web.async_client import AsyncWebClient
+
+from channels.env import api_base
+from channels.numbered import NumberedReplies, numbered_text, remember
+
+BUTTONS_PER_BLOCK = 25
+
+
+class SlackBot(rasa_slack.SlackBot):
+    def __init__(self, token: Text, slack_channel: Optional[Text] = None, thread_id: Optional[Text] = None,
+                 proxy: Optional[Text] = None) -> None:
+        super().__init__(token, slack_channel, thread_id, proxy)
+        self.client = AsyncWebClient(token, proxy=proxy, base_url=api_base("SLACK_API_URL", "https://slack.com/api") + "/")
+
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                                     **kwargs: Any) -> None:
+        remember(self.name(), recipient_id, buttons)
+        blocks: List[Dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+        for start in range(0, len(buttons), BUTTONS_PER_BLOCK):
+            blocks.append({"type": "actions", "elements": [
+                {"type": "button", "text": {"type": "plain_text", "text": b["title"][:75]}, "value": b["payload"]}
+                for b in buttons[start:start + BUTTONS_PER_BLOCK]]})
+        await self._post_message(channel=self.slack_channel or recipient_id, text=numbered_text(text, buttons),
+                                 blocks=blocks)
+
+
+class SlackInput(NumberedReplies, rasa_slack.SlackInput):
+    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
+        return SlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)

@@ -1,0 +1,100 @@
+"""Telegram: Rasa's connector with a configurable Bot API server, a secret token,
+the user's `language_code` as `metadata.language` and one button per row.
+
+TELEGRAM_API_URL (default https://api.telegram.org) points the bot at another
+Bot API server: a self-hosted one, or a local fake in tests. At start-up the
+webhook is registered with `secret_token`; Telegram then sends it in the
+X-Telegram-Bot-Api-Secret-Token header of every update, and an update without
+it is refused with 403.
+"""
+
+import asyncio
+import hmac
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from aiogram import Bot
+from aiogram.bot.api import TelegramAPIServer
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.exceptions import TelegramAPIError
+from rasa.core.channels import telegram as rasa_telegram
+from rasa.shared.exceptions import RasaException
+from sanic import response
+from sanic.request import Request
+
+from channels.env import api_base
+from channels.language import language_metadata
+from channels.numbered import NumberedReplies, remember
+
+logger = logging.getLogger(__name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class TelegramOutput(rasa_telegram.TelegramOutput):
+    def __init__(self, access_token: Optional[Text]) -> None:
+        server = TelegramAPIServer.from_base(api_base("TELEGRAM_API_URL", "https://api.telegram.org"))
+        Bot.__init__(self, access_token, server=server)
+
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                                     button_type: Optional[Text] = "vertical", **kwargs: Any) -> None:
+        """Inline keyboard, one button per row (topic titles are long)."""
+        remember(self.name(), recipient_id, buttons)
+        markup = InlineKeyboardMarkup()
+        for button in buttons:
+            markup.row(InlineKeyboardButton(button["title"], callback_data=button["payload"]))
+        await self.send_message(recipient_id, text, reply_markup=markup)
+
+
+class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        return cls(credentials.get("access_token"), credentials.get("verify"), credentials.get("webhook_url"),
+                   secret_token=credentials.get("secret_token"))
+
+    def __init__(self, access_token: Optional[Text], verify: Optional[Text], webhook_url: Optional[Text],
+                 debug_mode: bool = False, secret_token: Optional[Text] = None) -> None:
+        super().__init__(access_token, verify, webhook_url, debug_mode=debug_mode)
+        self.secret_token = secret_token or ""
+        self._webhook_registered = False
+
+    def get_metadata(self, request: Request) -> Dict[Text, Any]:
+        update = request.json if isinstance(request.json, dict) else {}
+        for kind in ("message", "edited_message", "callback_query"):
+            sender = (update.get(kind) or {}).get("from") or {}
+            if sender:
+                return language_metadata(sender.get("language_code"))
+        return {}
+
+    def blueprint(self, on_new_message: Any) -> Any:
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("request")
+        async def check_secret_token(request: Request) -> Any:
+            if request.method == "POST" and request.path.endswith("/webhook"):
+                given = request.headers.get(SECRET_HEADER, "")
+                if not self.secret_token or not hmac.compare_digest(given, self.secret_token):
+                    return response.text("Missing or wrong secret token.", status=403)
+                if not isinstance(request.json, dict):
+                    return response.text("The body must be a Telegram update (JSON).", status=400)
+            return None
+
+        return blueprint
+
+    def get_output_channel(self) -> TelegramOutput:
+        channel = TelegramOutput(self.access_token)
+        if not self._webhook_registered:
+            # At start-up, outside Sanic's loop: register the webhook with its secret token.
+            asyncio.run(self._register_webhook(channel))
+            self._webhook_registered = True
+        return channel
+
+    async def _register_webhook(self, channel: TelegramOutput) -> None:
+        try:
+            await channel.request("setWebhook", {"url": self.webhook_url, "secret_token": self.secret_token})
+        except TelegramAPIError as error:
+            raise RasaException(f"Telegram refused the webhook {self.webhook_url}: {error}") from error
+        finally:
+            # The session belongs to this short-lived loop; the bot opens a new one in Sanic's.
+            await channel.session.close()
