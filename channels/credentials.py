@@ -96,21 +96,26 @@ def render(credentials: Dict[str, Any]) -> str:
     return header + yaml.safe_dump(credentials, sort_keys=False, allow_unicode=True, default_flow_style=False)
 
 
+def write_credentials(out: Path, environ: Dict[str, str], source: Path = ROOT / "credentials.yml") -> List[str]:
+    """Writes the effective credentials to `out`; returns the channels on. Raises ConfigurationError."""
+    sections = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    credentials = effective_credentials(sections, environ)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(credentials), encoding="utf-8")
+    return [channel_name(k) for k in credentials]
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT / "credentials.yml")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "credentials.yml")
     args = parser.parse_args(argv)
-    source = yaml.safe_load(args.source.read_text(encoding="utf-8")) or {}
     try:
-        credentials = effective_credentials(source, dict(os.environ))
+        names = write_credentials(args.out, dict(os.environ), args.source)
     except ConfigurationError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return HALF_CONFIGURED
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render(credentials), encoding="utf-8")
-    names = ", ".join(channel_name(k) for k in credentials)
-    print(f"Channels on: {names}", file=sys.stderr)
+    print(f"Channels on: {', '.join(names)}", file=sys.stderr)
     return 0
 
 
