@@ -11,6 +11,7 @@ and the user answers with the number. Twilio sends no language.
 """
 
 import logging
+from urllib.parse import parse_qsl
 from http import HTTPStatus
 from typing import Any, Dict, List, Optional, Text
 
@@ -60,7 +61,8 @@ class TwilioInput(NumberedReplies, rasa_twilio.TwilioInput):
         @blueprint.middleware("request")
         async def check_signature(request: Request) -> Any:
             if request.method == "POST" and request.path.endswith("/webhook"):
-                fields = {name: values[0] for name, values in request.form.items()}
+                # Twilio signs empty fields too, which Sanic's form parser drops.
+                fields = dict(parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True))
                 if not validator.validate(self.webhook_url, fields, request.headers.get("X-Twilio-Signature", "")):
                     logger.warning("Refused a Twilio request with a missing or wrong signature.")
                     return response.text("Missing or wrong X-Twilio-Signature.", status=HTTPStatus.FORBIDDEN)

@@ -35,7 +35,10 @@ def parse_body(content_type: str, raw: bytes) -> Tuple[Any, Dict[str, str]]:
         return None, {k: v[0] for k, v in parse_qs(raw.decode("utf-8"), keep_blank_values=True).items()}
     if "multipart/form-data" in content_type:
         return None, parse_multipart(content_type, raw)
-    return None, {}
+    try:  # some clients send JSON without saying so (Rasa's Mattermost connector)
+        return json.loads(raw.decode("utf-8")), {}
+    except ValueError:
+        return None, {}
 
 
 def parse_multipart(content_type: str, raw: bytes) -> Dict[str, str]:
