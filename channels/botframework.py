@@ -135,6 +135,7 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
                 return response.text("Expected a Bot Framework activity.", status=HTTPStatus.BAD_REQUEST)
             service_url = activity.get("serviceUrl", "")
             if claims.get("serviceUrl") and claims["serviceUrl"].rstrip("/") != service_url.rstrip("/"):
+                logger.warning("Refused a Bot Framework activity for a serviceUrl its token is not for.")
                 return response.text("The token is not for this serviceUrl.", status=HTTPStatus.UNAUTHORIZED)
             if activity.get("type") != "message":
                 return response.text("", status=HTTPStatus.OK)

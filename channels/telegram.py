@@ -11,7 +11,7 @@ it is refused with 403.
 import asyncio
 import hmac
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
@@ -58,6 +58,8 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
         super().__init__(access_token, verify, webhook_url, debug_mode=debug_mode)
         self.secret_token = secret_token or ""
         self._webhook_registered = False
+        self._output: Optional[TelegramOutput] = None
+        self._tasks: Set[asyncio.Task] = set()
 
     def get_metadata(self, request: Request) -> Dict[Text, Any]:
         update = request.json if isinstance(request.json, dict) else {}
@@ -78,12 +80,26 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
                     return response.text("Missing or wrong secret token.", status=403)
                 if not isinstance(request.json, dict):
                     return response.text("The body must be a Telegram update (JSON).", status=400)
+                self._acknowledge_button(request.json.get("callback_query"))
             return None
 
         return blueprint
 
+    def _acknowledge_button(self, query: Any) -> None:
+        """Tells Telegram the button press arrived, so the client stops its progress indicator."""
+        if isinstance(query, dict) and query.get("id") and self._output is not None:
+            task = asyncio.create_task(self._output.answer_callback_query(str(query["id"])))
+            self._tasks.add(task)
+            task.add_done_callback(self._done)
+
+    def _done(self, task: "asyncio.Task[Any]") -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.warning("Telegram did not take the button acknowledgement: %s", task.exception())
+
     def get_output_channel(self) -> TelegramOutput:
         channel = TelegramOutput(self.access_token)
+        self._output = channel
         if not self._webhook_registered:
             # At start-up, outside Sanic's loop: register the webhook with its secret token.
             asyncio.run(self._register_webhook(channel))

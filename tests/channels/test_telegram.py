@@ -41,6 +41,7 @@ def test_help_sends_an_inline_keyboard_and_a_press_or_a_number_picks_a_topic(ass
     assert len(payloads) >= 3 and all(p.startswith("/ask_") for p in payloads), keyboard
 
     telegram.press_button(hook, user, payloads[0], language_code="et")
+    telegram.wait_for(lambda r: r.path.endswith("/answerCallbackQuery"))
     answer = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=3))
     assert SOURCE_NOTE["et"] in answer[-1], answer
 
