@@ -56,15 +56,10 @@ class Assistant:
     """The action server and Rasa, started like `make run` does, on free ports."""
 
     def __init__(self, workdir: Path, credentials: Optional[Path] = None, extra_env: Optional[dict] = None) -> None:
-        """`credentials`: the credentials file Rasa runs with (default: credentials.yml's
-        always-on channels, REST and socket.io); `extra_env`: variables both servers get."""
+        """`credentials`: the credentials file Rasa runs with (default: credentials.yml,
+        REST and socket.io); `extra_env`: variables both servers get."""
         self.workdir = workdir
-        if credentials is None:
-            from channels.credentials import write_credentials
-
-            credentials = workdir / "credentials.yml"
-            write_credentials(credentials, environ={})
-        self.credentials = credentials
+        self.credentials = credentials or ROOT / "credentials.yml"
         self.action_port, self.rasa_port = free_port(), free_port()
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(

@@ -58,3 +58,12 @@ def test_rasa_expands_the_references_from_the_environment(tmp_path, monkeypatch)
     slack = read_config_file(str(out))["channels.slack.SlackInput"]
     assert slack == {"slack_token": "xoxb-secret-value", "slack_signing_secret": "signing-secret-value",
                      "slack_channel": "#defence", "use_threads": False}
+
+
+def test_plain_credentials_yml_still_loads_without_any_variable(monkeypatch):
+    """`rasa run --credentials credentials.yml` (and the web widget's tests) keep working as before."""
+    from rasa.shared.utils.io import read_config_file
+
+    for name in list(SLACK) + ["TELEGRAM_TOKEN", "CALLBACK_URL"]:
+        monkeypatch.delenv(name, raising=False)
+    assert set(read_config_file(str(ROOT / "credentials.yml"))) == {"rest", "socketio"}
