@@ -10,8 +10,12 @@ list. Slack sends no language with events: the language comes from the text.
 
 from typing import Any, Dict, List, Optional, Text
 
+from http import HTTPStatus
+
 from rasa.core.channels import slack as rasa_slack
 from rasa.core.channels.channel import OutputChannel
+from sanic import response
+from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.env import api_base
@@ -39,5 +43,21 @@ class SlackBot(rasa_slack.SlackBot):
 
 
 class SlackInput(NumberedReplies, rasa_slack.SlackInput):
+    def blueprint(self, on_new_message: Any) -> Any:
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("request")
+        async def answer_url_verification(request: Request) -> Any:
+            """Slack's check of a new Request URL, answered as {"challenge": ...} once the signature is right."""
+            if request.method == "POST" and request.headers.get("content-type") == "application/json":
+                body = request.json
+                if isinstance(body, dict) and body.get("type") == "url_verification":
+                    if not self.is_request_from_slack_authentic(request):
+                        return response.text("Wrong signature.", status=HTTPStatus.BAD_REQUEST)
+                    return response.json({"challenge": str(body.get("challenge", ""))})
+            return None
+
+        return blueprint
+
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
         return SlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)

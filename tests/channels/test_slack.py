@@ -1,8 +1,10 @@
 """Slack through the real Rasa server: signed Events API and interactivity requests, replies at a fake Web API."""
 
+import json
 import time
 
 import pytest
+import requests
 
 from tests.channels.support import FINLAND, HELP_INTRO, SOURCE_NOTE, new_id, says_yes_finland, webhook
 
@@ -56,3 +58,16 @@ def test_a_badly_signed_request_is_refused(assistant, platforms, secret, age):
     assert response.status_code == 400
     time.sleep(1)
     assert slack.replies_to(channel) == []
+
+
+def test_the_request_url_check_gets_its_challenge_back(assistant, platforms):
+    slack = platforms["slack"]
+    body = json.dumps({"token": "unused", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                       "type": "url_verification"}).encode()
+    good = requests.post(webhook(assistant, "slack"), data=body, timeout=30,
+                         headers=slack.signed_headers(body, "application/json"))
+    assert good.status_code == 200
+    assert good.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
+    forged = requests.post(webhook(assistant, "slack"), data=body, timeout=30,
+                           headers=slack.signed_headers(body, "application/json", secret="wrong"))
+    assert forged.status_code == 400
