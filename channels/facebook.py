@@ -25,6 +25,7 @@ from sanic.response import HTTPResponse
 
 from channels.env import api_base
 from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
 MAX_QUICK_REPLIES = 13
@@ -80,7 +81,7 @@ class FacebookInput(NumberedReplies, rasa_facebook.FacebookInput):
 
         @webhook.route("/webhook", methods=["GET"])
         async def verify(request: Request) -> HTTPResponse:
-            if self.fb_verify and hmac.compare_digest(request.args.get("hub.verify_token", ""), self.fb_verify):
+            if matches(request.args.get("hub.verify_token"), self.fb_verify):
                 return response.text(request.args.get("hub.challenge", ""))
             return response.text("Wrong verify token.", status=HTTPStatus.FORBIDDEN)
 

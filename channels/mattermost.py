@@ -9,7 +9,6 @@ the right token gets 403. Mattermost sends no locale: the language comes from
 the text. MATTERMOST_URL is the server's API base (https://host/api/v4).
 """
 
-import hmac
 import json
 import logging
 from http import HTTPStatus
@@ -23,6 +22,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.numbered import NumberedReplies, remember
+from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +63,6 @@ class MattermostInput(NumberedReplies, rasa_mattermost.MattermostInput):
         super().__init__(url, token, webhook_url)
         self.webhook_token = webhook_token
 
-    def _token_is_valid(self, given: Any) -> bool:
-        return bool(self.webhook_token) and isinstance(given, str) and hmac.compare_digest(given, self.webhook_token)
-
     async def message_with_trigger_word(self, on_new_message: Callable[[UserMessage], Awaitable[None]],
                                         output: Dict[Text, Any], metadata: Optional[Dict]) -> None:
         """Drops the trigger word (e.g. "@assistant") only when the message starts with it."""
@@ -98,7 +95,7 @@ class MattermostInput(NumberedReplies, rasa_mattermost.MattermostInput):
                                      "application/json).", status=HTTPStatus.BAD_REQUEST)
             context = payload.get("context") if isinstance(payload.get("context"), dict) else None
             token = context.get("token") if context is not None else payload.get("token")
-            if not self._token_is_valid(token):
+            if not matches(token, self.webhook_token):
                 logger.warning("Refused a Mattermost request with a missing or wrong token.")
                 return response.text("Missing or wrong token.", status=HTTPStatus.FORBIDDEN)
             metadata = self.get_metadata(request)

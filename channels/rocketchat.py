@@ -8,7 +8,6 @@ posts with chat.postMessage. Rocket.Chat sends no locale: the language comes
 from the text.
 """
 
-import hmac
 import logging
 from http import HTTPStatus
 from typing import Any, Dict, List, Optional, Text
@@ -19,6 +18,7 @@ from sanic import response
 from sanic.request import Request
 
 from channels.numbered import NumberedReplies, remember
+from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +53,7 @@ class RocketChatInput(NumberedReplies, rasa_rocketchat.RocketChatInput):
             if request.path.endswith("/webhook"):
                 payload = request.json
                 given = payload.get("token") if isinstance(payload, dict) else None
-                if not (self.webhook_token and isinstance(given, str)
-                        and hmac.compare_digest(given, self.webhook_token)):
+                if not matches(given, self.webhook_token):
                     logger.warning("Refused a Rocket.Chat request with a missing or wrong token.")
                     return response.text("Missing or wrong token.", status=HTTPStatus.FORBIDDEN)
             return None

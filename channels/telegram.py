@@ -9,7 +9,6 @@ it is refused with 403.
 """
 
 import asyncio
-import hmac
 import logging
 from typing import Any, Dict, List, Optional, Set, Text
 
@@ -25,6 +24,7 @@ from sanic.request import Request
 from channels.env import api_base
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
+from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -75,8 +75,7 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
         @blueprint.middleware("request")
         async def check_secret_token(request: Request) -> Any:
             if request.method == "POST" and request.path.endswith("/webhook"):
-                given = request.headers.get(SECRET_HEADER, "")
-                if not self.secret_token or not hmac.compare_digest(given, self.secret_token):
+                if not matches(request.headers.get(SECRET_HEADER), self.secret_token):
                     return response.text("Missing or wrong secret token.", status=403)
                 if not isinstance(request.json, dict):
                     return response.text("The body must be a Telegram update (JSON).", status=400)

@@ -1,4 +1,4 @@
-"""Numbered options and numbered replies, and locale hints: the pure helpers of channels/."""
+"""The pure helpers of channels/: numbered options and replies, locale hints, secret comparison."""
 
 import pytest
 
@@ -39,3 +39,12 @@ def test_choices_expire(monkeypatch):
                                               ("ru", None), ("", None), (None, None), (42, None)])
 def test_locale_hints_map_to_en_or_et(locale, language):
     assert language_from_locale(locale) == language
+
+
+@pytest.mark.parametrize("given, expected, result", [("s3cret", "s3cret", True), ("s3cret", "other", False),
+                                                     ("õäöü", "s3cret", False), (None, "s3cret", False),
+                                                     ("", "", False), ("x", None, False)])
+def test_secrets_compare_without_raising(given, expected, result):
+    from channels.secrets import matches
+
+    assert matches(given, expected) is result
