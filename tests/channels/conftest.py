@@ -11,8 +11,6 @@ from channels.credentials import write_credentials
 from tests.channels import fakes
 from tests.servers import Assistant
 
-pytestmark = pytest.mark.e2e
-
 
 def channel_environment(platforms, rasa_url):
     telegram, slack, facebook, botframework, mattermost, rocketchat, twilio, callback = (

@@ -23,6 +23,7 @@ class Recorded:
     raw: bytes
     json: Any = None
     form: Dict[str, str] = field(default_factory=dict)
+    status: int = 0  # what the fake answered
 
 
 def parse_body(content_type: str, raw: bytes) -> Tuple[Any, Dict[str, str]]:
@@ -54,7 +55,7 @@ def parse_multipart(content_type: str, raw: bytes) -> Dict[str, str]:
 
 
 class FakePlatform:
-    """Subclasses implement `answer(request) -> (status, json_body)`."""
+    """Subclasses implement `answer(request) -> (status, json_body)`, refusing wrong credentials."""
 
     name = "platform"
 
@@ -71,9 +72,10 @@ class FakePlatform:
                 parsed_json, form = parse_body(self.headers.get("Content-Type", ""), raw)
                 request = Recorded(self.command, parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()},
                                    {k.lower(): v for k, v in self.headers.items()}, raw, parsed_json, form)
+                status, body = platform.answer(request)
+                request.status = status
                 with platform._lock:
                     platform.requests.append(request)
-                status, body = platform.answer(request)
                 data = json.dumps(body).encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -99,8 +101,9 @@ class FakePlatform:
         return 404, {"error": f"{request.method} {request.path} is not faked"}
 
     def recorded(self, predicate: Callable[[Recorded], bool]) -> List[Recorded]:
+        """The accepted (2xx) requests that match: a reply sent with wrong credentials does not count."""
         with self._lock:
-            return [r for r in self.requests if predicate(r)]
+            return [r for r in self.requests if 200 <= r.status < 300 and predicate(r)]
 
     def wait_for(self, predicate: Callable[[Recorded], bool], count: int = 1, timeout: float = 60,
                  settle: float = 0.5) -> List[Recorded]:
@@ -113,7 +116,7 @@ class FakePlatform:
                 return self.recorded(predicate)
             time.sleep(0.1)
         raise AssertionError(f"The fake {self.name} did not receive {count} matching request(s) in {timeout} s; "
-                             f"it received: {[(r.method, r.path) for r in self.requests][-10:]}")
+                             f"it received: {[(r.method, r.path, r.status) for r in self.requests][-10:]}")
 
     def stop(self) -> None:
         self.server.shutdown()
