@@ -5,7 +5,9 @@ SLACK_API_URL (default https://slack.com/api) points the Web API client
 elsewhere (tests: a local fake). Rasa's own button rendering gives up above
 five buttons; here every button is sent, 25 to an actions block (Block Kit's
 limit), and the plain `text` (what notifications show) carries the numbered
-list. Slack sends no language with events: the language comes from the text.
+list. Rasa sends `as_user: true` with every message, which Slack refuses from
+apps created since 2021; it is left out. Slack sends no language with events:
+the language comes from the text.
 """
 
 from typing import Any, Dict, List, Optional, Text
@@ -29,6 +31,11 @@ class SlackBot(rasa_slack.SlackBot):
                  proxy: Optional[Text] = None) -> None:
         super().__init__(token, slack_channel, thread_id, proxy)
         self.client = AsyncWebClient(token, proxy=proxy, base_url=api_base("SLACK_API_URL", "https://slack.com/api") + "/")
+
+    async def _post_message(self, channel: Text, **kwargs: Any) -> None:
+        """Without `as_user`: Slack refuses it (invalid_arguments) from apps created since 2021."""
+        kwargs.pop("as_user", None)
+        await super()._post_message(channel=channel, **kwargs)
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
                                      **kwargs: Any) -> None:

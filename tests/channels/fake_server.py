@@ -23,7 +23,7 @@ class Recorded:
     raw: bytes
     json: Any = None
     form: Dict[str, str] = field(default_factory=dict)
-    status: int = 0  # what the fake answered
+    accepted: bool = False  # the fake answered 2xx, without "ok"/"success": false in the body
 
 
 def parse_body(content_type: str, raw: bytes) -> Tuple[Any, Dict[str, str]]:
@@ -73,7 +73,8 @@ class FakePlatform:
                 request = Recorded(self.command, parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()},
                                    {k.lower(): v for k, v in self.headers.items()}, raw, parsed_json, form)
                 status, body = platform.answer(request)
-                request.status = status
+                refused = isinstance(body, dict) and (body.get("ok") is False or body.get("success") is False)
+                request.accepted = 200 <= status < 300 and not refused
                 with platform._lock:
                     platform.requests.append(request)
                 data = json.dumps(body).encode("utf-8")
@@ -101,9 +102,9 @@ class FakePlatform:
         return 404, {"error": f"{request.method} {request.path} is not faked"}
 
     def recorded(self, predicate: Callable[[Recorded], bool]) -> List[Recorded]:
-        """The accepted (2xx) requests that match: a reply sent with wrong credentials does not count."""
+        """The accepted requests that match: a reply the real platform would refuse does not count."""
         with self._lock:
-            return [r for r in self.requests if 200 <= r.status < 300 and predicate(r)]
+            return [r for r in self.requests if r.accepted and predicate(r)]
 
     def wait_for(self, predicate: Callable[[Recorded], bool], count: int = 1, timeout: float = 60,
                  settle: float = 0.5) -> List[Recorded]:
@@ -116,7 +117,7 @@ class FakePlatform:
                 return self.recorded(predicate)
             time.sleep(0.1)
         raise AssertionError(f"The fake {self.name} did not receive {count} matching request(s) in {timeout} s; "
-                             f"it received: {[(r.method, r.path, r.status) for r in self.requests][-10:]}")
+                             f"it received: {[(r.method, r.path, r.accepted) for r in self.requests][-10:]}")
 
     def stop(self) -> None:
         self.server.shutdown()

@@ -94,6 +94,8 @@ class FakeSlack(FakePlatform):
             if request.headers.get("authorization") != f"Bearer {self.token}":
                 return 200, {"ok": False, "error": "invalid_auth"}
             body = request.json or request.form
+            if "as_user" in body:  # what Slack answers apps created since 2021
+                return 200, {"ok": False, "error": "invalid_arguments", "deprecated_argument": "as_user"}
             return 200, {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}",
                          "message": {"text": body.get("text", "")}}
         return 200, {"ok": False, "error": "unknown_method"}
