@@ -4,11 +4,13 @@ Rocket.Chat puts the outgoing integration's token in every payload; a request
 without the right one gets 403. Buttons are Rocket.Chat's native message
 actions (a click posts the payload in the chat, which comes back through the
 webhook). ROCKETCHAT_URL is the server's address; the bot logs in there and
-posts with chat.postMessage. Rocket.Chat sends no locale: the language comes
+posts with chat.postMessage. Rasa logs in again for every message, which
+Rocket.Chat's rate limiter soon refuses; here the session is kept for an hour. Rocket.Chat sends no locale: the language comes
 from the text.
 """
 
 import logging
+import time
 from http import HTTPStatus
 from typing import Any, Dict, List, Optional, Text
 
@@ -21,6 +23,7 @@ from channels.numbered import NumberedReplies, remember
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
+SESSION_SECONDS = 3600
 
 
 class RocketChatBot(rasa_rocketchat.RocketChatBot):
@@ -41,9 +44,15 @@ class RocketChatInput(NumberedReplies, rasa_rocketchat.RocketChatInput):
     def __init__(self, user: Text, password: Text, server_url: Text, webhook_token: Text = "") -> None:
         super().__init__(user, password, server_url)
         self.webhook_token = webhook_token
+        self._bot: Optional[RocketChatBot] = None
+        self._logged_in_at = 0.0
 
     def get_output_channel(self) -> OutputChannel:
-        return RocketChatBot(self.user, self.password, self.server_url)
+        """One logged-in bot, renewed every SESSION_SECONDS."""
+        if self._bot is None or time.monotonic() - self._logged_in_at > SESSION_SECONDS:
+            self._bot = RocketChatBot(self.user, self.password, self.server_url)
+            self._logged_in_at = time.monotonic()
+        return self._bot
 
     def blueprint(self, on_new_message: Any) -> Any:
         blueprint = super().blueprint(on_new_message)

@@ -21,6 +21,7 @@ def test_answers_in_the_language_of_the_message(assistant, platforms):
         replies = [m["text"] for m in posted(rocketchat, room, 2)]
         assert says_yes_finland(replies[0], language), replies
         assert SOURCE_NOTE[language] in replies[-1]
+    assert len(rocketchat.recorded(lambda r: r.path == "/api/v1/login")) == 1  # one session, not one per message
 
 
 def test_help_sends_message_actions_and_a_click_or_a_number_picks_a_topic(assistant, platforms):
