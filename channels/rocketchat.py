@@ -5,8 +5,8 @@ without the right one gets 403. Buttons are Rocket.Chat's native message
 actions (a click posts the payload in the chat, which comes back through the
 webhook). ROCKETCHAT_URL is the server's address; the bot logs in there and
 posts with chat.postMessage. Rasa logs in again for every message, which
-Rocket.Chat's rate limiter soon refuses; here the session is kept for an hour. Rocket.Chat sends no locale: the language comes
-from the text.
+Rocket.Chat's rate limiter soon refuses; here the session is kept for an hour.
+Rocket.Chat sends no locale: the language comes from the text.
 """
 
 import logging
