@@ -55,9 +55,14 @@ class Process:
 class Assistant:
     """The action server and Rasa, started like `make run` does, on free ports."""
 
-    def __init__(self, workdir: Path, cors: Sequence[str] = ()) -> None:
+    def __init__(self, workdir: Path, cors: Sequence[str] = (), credentials: Optional[Path] = None,
+                 extra_env: Optional[dict] = None) -> None:
+        """`cors`: web origins allowed to call Rasa from a browser (`rasa run --cors`);
+        `credentials`: the credentials file Rasa runs with (default: credentials.yml,
+        REST and socket.io); `extra_env`: variables both servers get."""
         self.workdir = workdir
-        self.cors = list(cors)  # web origins allowed to call Rasa from a browser (`rasa run --cors`)
+        self.cors = list(cors)
+        self.credentials = credentials or ROOT / "credentials.yml"
         self.action_port, self.rasa_port = free_port(), free_port()
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
@@ -67,6 +72,7 @@ class Assistant:
         self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
                         TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1",
                         RASA_CORS=" ".join(self.cors))  # the socket.io channel's WebSocket origin check reads it
+        self.env.update(extra_env or {})
         self.actions: Optional[Process] = None
         self.rasa: Optional[Process] = None
 
@@ -82,7 +88,7 @@ class Assistant:
     def start_rasa(self) -> None:
         self.rasa = Process("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface",
                                      "127.0.0.1", "--port", str(self.rasa_port), "--credentials",
-                                     "credentials.yml", "--endpoints", str(self.endpoints)]
+                                     str(self.credentials), "--endpoints", str(self.endpoints)]
                             + (["--cors", *self.cors] if self.cors else []),
                             self.workdir / "rasa.log", self.env)
         self._wait(f"{self.url}/", self.rasa, 300)

@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# Starts the action server, Rasa (REST + socket.io) and the web chat demo page on
-# loopback, says where to chat, and stops all three on Ctrl-C. Used by `make run`.
+# Starts the action server, Rasa (REST + socket.io, plus every messaging channel
+# configured in the environment or .env) and the web chat demo page on loopback,
+# says where to chat, and stops all three on Ctrl-C. Used by `make run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# .env (see .env.example) holds the channels' settings and secrets; variables
+# already set in the environment win over it.
+if [[ -f .env ]]; then
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ $line =~ ^[[:space:]]*(export[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]]; then
+      name=${BASH_REMATCH[2]} value=${BASH_REMATCH[3]}
+      value=${value%$'\r'}
+      if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then value=${BASH_REMATCH[1]}; fi
+      if [[ -z ${!name+set} ]]; then export "$name=$value"; fi
+    fi
+  done < .env
+fi
 VENV=${VENV:-.venv}
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_SERVER_PORT:-5055}
@@ -13,6 +26,10 @@ WEBCHAT_PORT=${WEBCHAT_PORT:-8000}
 export RASA_CORS=${RASA_CORS-http://127.0.0.1:$WEBCHAT_PORT http://localhost:$WEBCHAT_PORT}
 # Library deprecation warnings say nothing to someone chatting; the servers still log errors.
 export RASA_TELEMETRY_ENABLED=false SANIC_HOST=127.0.0.1 PYTHONWARNINGS=ignore TF_CPP_MIN_LOG_LEVEL=2
+
+# The credentials Rasa runs with: configured channels on, a half-configured one stops here.
+CREDENTIALS=build/credentials.yml
+"$VENV/bin/python" -m channels.credentials --out "$CREDENTIALS" || exit $?
 
 pids=()
 stop() {
@@ -38,7 +55,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$ACTION_PORT/health" "action server" "${pids[-1]}" 60
 
 "$VENV/bin/rasa" run --model "$MODEL" --interface 127.0.0.1 --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml ${RASA_CORS:+--cors $RASA_CORS} &
+  --credentials "$CREDENTIALS" --endpoints endpoints.yml ${RASA_CORS:+--cors $RASA_CORS} &
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa server" "${pids[-1]}" 300
 

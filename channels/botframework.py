@@ -1,0 +1,154 @@
+"""Microsoft Bot Framework (Teams, Web Chat, …): Rasa's connector with full token
+checks, configurable Microsoft endpoints, `locale` as `metadata.language`, and
+buttons as a hero card whose buttons send their payload without showing it.
+
+Every POST must carry a Bearer JWT signed with a key from the OpenID metadata's
+JWKS (BOTFRAMEWORK_OPENID_URL, default Microsoft's), for audience = the app id,
+issuer BOTFRAMEWORK_ISSUER (default https://api.botframework.com), not
+expired, and whose `serviceUrl` claim, when present, is the activity's: the
+reply goes to that URL with the bot's own token, so it must be Microsoft's.
+Otherwise 401. The bot's token comes from BOTFRAMEWORK_TOKEN_URL (default
+Microsoft's login endpoint). Tests point both URLs at a local fake.
+"""
+
+import datetime
+import logging
+import re
+import time
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+import aiohttp
+import jwt
+import requests
+from jwt.algorithms import RSAAlgorithm
+from rasa.core.channels import botframework as rasa_botframework
+from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.env import api_base
+from channels.language import language_metadata
+from channels.numbered import NumberedReplies, remember
+
+logger = logging.getLogger(__name__)
+BEARER = re.compile(r"^Bearer\s+(\S+)$")
+KEY_REFRESH_SECONDS = 24 * 3600
+UNKNOWN_KEY_RETRY_SECONDS = 300
+
+
+def openid_url() -> str:
+    return api_base("BOTFRAMEWORK_OPENID_URL", rasa_botframework.MICROSOFT_OPEN_ID_URI)
+
+
+def token_url() -> str:
+    default = f"{rasa_botframework.MICROSOFT_OAUTH2_URL}/{rasa_botframework.MICROSOFT_OAUTH2_PATH}"
+    return api_base("BOTFRAMEWORK_TOKEN_URL", default)
+
+
+class BotFramework(rasa_botframework.BotFramework):
+    _token: Optional[str] = None
+    _token_expires = 0.0
+
+    async def _get_headers(self) -> Optional[Dict[Text, Any]]:
+        cls = BotFramework
+        if cls._token is None or cls._token_expires < time.time() + 60:
+            form = {"client_id": self.app_id, "client_secret": self.app_password,
+                    "grant_type": "client_credentials", "scope": "https://api.botframework.com/.default"}
+            async with aiohttp.ClientSession() as session:
+                async with session.post(token_url(), data=form, timeout=aiohttp.ClientTimeout(total=30)) as reply:
+                    if reply.status != 200:
+                        logger.error("Could not get a Bot Framework token: HTTP %s", reply.status)
+                        return None
+                    data = await reply.json(content_type=None)
+            cls._token, cls._token_expires = data["access_token"], time.time() + int(data.get("expires_in", 3600))
+        return {"content-type": "application/json", "Authorization": f"Bearer {cls._token}"}
+
+    async def send(self, message_data: Dict[Text, Any]) -> None:
+        headers = await self._get_headers()
+        if headers is None:
+            return
+        url = f"{self.global_uri}conversations/{self.conversation['id']}/activities"
+        async with aiohttp.ClientSession() as session:
+            async with session.post(url, json=message_data, headers=headers,
+                                    timeout=aiohttp.ClientTimeout(total=30)) as reply:
+                if reply.status >= 300:
+                    logger.error("Bot Framework refused a reply: HTTP %s %s", reply.status, await reply.text())
+
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                                     **kwargs: Any) -> None:
+        remember(self.name(), recipient_id, buttons)
+        actions = [{"type": "messageBack", "title": b["title"], "text": b["payload"], "displayText": b["title"]}
+                   for b in buttons]
+        card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"text": text, "buttons": actions}}
+        await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
+
+
+class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
+    def _update_cached_jwk_keys(self) -> None:
+        metadata = requests.get(openid_url(), timeout=30)
+        metadata.raise_for_status()
+        keys = requests.get(metadata.json()["jwks_uri"], timeout=30)
+        keys.raise_for_status()
+        self.jwt_keys = {key["kid"]: key for key in keys.json()["keys"]}
+        self.jwt_update_time = datetime.datetime.now()
+
+    def _key_for(self, key_id: Text) -> Any:
+        age = (datetime.datetime.now() - self.jwt_update_time).total_seconds()
+        if age > KEY_REFRESH_SECONDS or (key_id not in self.jwt_keys and age > UNKNOWN_KEY_RETRY_SECONDS):
+            try:
+                self._update_cached_jwk_keys()
+            except (requests.RequestException, KeyError, ValueError):
+                logger.exception("Could not refresh the Bot Framework signing keys from %s", openid_url())
+        if key_id not in self.jwt_keys:
+            raise jwt.InvalidKeyError(f"Unknown signing key {key_id!r}")
+        return RSAAlgorithm.from_jwk(self.jwt_keys[key_id])
+
+    def claims(self, auth_header: Optional[Text]) -> Dict[Text, Any]:
+        """The verified claims of the request's token; raises jwt.PyJWTError when it is not valid."""
+        match = BEARER.match(auth_header or "")
+        if not match:
+            raise jwt.InvalidTokenError("No Bearer token")
+        token = match.group(1)
+        key = self._key_for(jwt.get_unverified_header(token).get("kid", ""))
+        issuer = api_base("BOTFRAMEWORK_ISSUER", "https://api.botframework.com")
+        return jwt.decode(token, key=key, algorithms=["RS256"], audience=self.app_id, issuer=issuer,
+                          options={"require": ["exp", "iss", "aud"]})
+
+    def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("botframework_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                claims = self.claims(request.headers.get("Authorization"))
+            except jwt.PyJWTError as error:
+                logger.warning("Refused a Bot Framework request: %s", error)
+                return response.text("Missing or invalid token.", status=HTTPStatus.UNAUTHORIZED)
+            activity = request.json
+            if not isinstance(activity, dict) or not isinstance(activity.get("from"), dict):
+                return response.text("Expected a Bot Framework activity.", status=HTTPStatus.BAD_REQUEST)
+            service_url = activity.get("serviceUrl", "")
+            if claims.get("serviceUrl") and claims["serviceUrl"].rstrip("/") != service_url.rstrip("/"):
+                logger.warning("Refused a Bot Framework activity for a serviceUrl its token is not for.")
+                return response.text("The token is not for this serviceUrl.", status=HTTPStatus.UNAUTHORIZED)
+            if activity.get("type") != "message":
+                return response.text("", status=HTTPStatus.OK)
+            output = BotFramework(self.app_id, self.app_password, activity["conversation"], activity["recipient"],
+                                  service_url)
+            metadata = dict(language_metadata(activity.get("locale")))
+            if activity.get("attachments"):
+                metadata["attachments"] = activity["attachments"]
+            try:
+                await on_new_message(UserMessage(activity.get("text", ""), output, activity["from"]["id"],
+                                                 input_channel=self.name(), metadata=metadata))
+            except Exception:  # noqa: BLE001 - the platform gets its 200, the log the details
+                logger.exception("Could not handle a Bot Framework message.")
+            return response.text("success")
+
+        return webhook

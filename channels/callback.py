@@ -1,0 +1,55 @@
+"""Callback: Rasa's connector, passing the request's `metadata` on (so
+`{"metadata": {"language": "et"}}` picks the language, as on REST) and
+answering a malformed request with 400.
+
+Messages come in as POST {"sender", "message", "metadata"} to
+/webhooks/callback/webhook; each reply is POSTed as JSON to CALLBACK_URL
+({"recipient_id", "text", "buttons": [{"title", "payload"}]…}). The receiving
+service renders the buttons; a numbered reply ("2") also picks one.
+"""
+
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, List, Text
+
+from rasa.core.channels import callback as rasa_callback
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.language import language_metadata
+from channels.numbered import NumberedReplies, remember
+
+
+class CallbackOutput(rasa_callback.CallbackOutput):
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                                     **kwargs: Any) -> None:
+        remember(self.name(), recipient_id, buttons)
+        await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
+
+
+class CallbackInput(NumberedReplies, rasa_callback.CallbackInput):
+    def get_output_channel(self) -> CollectingOutputChannel:
+        return CallbackOutput(self.callback_endpoint)
+
+    def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("callback_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json
+            if not isinstance(body, dict) or not isinstance(body.get("sender"), (str, int)) \
+                    or not isinstance(body.get("message"), str):
+                return response.json({"error": 'Expected {"sender": "...", "message": "..."}'},
+                                     status=HTTPStatus.BAD_REQUEST)
+            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+            metadata = {**metadata, **language_metadata(metadata.get("language"))}
+            await on_new_message(UserMessage(body["message"], self.get_output_channel(), str(body["sender"]),
+                                             input_channel=self.name(), metadata=metadata))
+            return response.text("success")
+
+        return webhook

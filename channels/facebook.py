@@ -1,0 +1,101 @@
+"""Facebook Messenger: Rasa's connector with a configurable Graph API URL, a 403
+for a bad signature, and buttons as a numbered list with numbered quick replies.
+
+FACEBOOK_GRAPH_URL (default: fbmessenger's https://graph.facebook.com/v<version>)
+points the Send API client elsewhere (tests: a local fake). A POST must carry
+X-Hub-Signature-256 (HMAC-SHA256 of the body with the app secret) or the older
+X-Hub-Signature (HMAC-SHA1); anything else gets 403, where Rasa answered 200.
+Messenger allows 3 template buttons and 20-character quick-reply titles, too
+few for the topic list: the text lists the options as "1. …", and the quick
+replies "1", "2", … carry their payloads (at most 13, Messenger's limit).
+Messenger sends no locale with messages: the language comes from the text.
+"""
+
+import hashlib
+import hmac
+import logging
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels import facebook as rasa_facebook
+from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.env import api_base
+from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.secrets import matches
+
+logger = logging.getLogger(__name__)
+MAX_QUICK_REPLIES = 13
+
+
+def signature_is_valid(secret: Text, body: bytes, sha256_header: Text, sha1_header: Text) -> bool:
+    for header, digest, prefix in ((sha256_header, hashlib.sha256, "sha256="), (sha1_header, hashlib.sha1, "sha1=")):
+        if header:
+            expected = prefix + hmac.new(secret.encode("utf-8"), body, digest).hexdigest()
+            return hmac.compare_digest(expected, header)
+    return False
+
+
+class MessengerBot(rasa_facebook.MessengerBot):
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
+                                     **kwargs: Any) -> None:
+        remember(self.name(), recipient_id, buttons)
+        quick_replies = [{"content_type": "text", "title": str(n), "payload": b["payload"]}
+                         for n, b in enumerate(buttons[:MAX_QUICK_REPLIES], start=1)]
+        self.messenger_client.send({"text": numbered_text(text, buttons), "quick_replies": quick_replies},
+                                   recipient_id, "RESPONSE")
+
+    async def send_quick_replies(self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]],
+                                 **kwargs: Any) -> None:
+        await self.send_text_with_buttons(recipient_id, text, quick_replies)
+
+
+class Messenger(rasa_facebook.Messenger):
+    def __init__(self, page_access_token: Text, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        super().__init__(page_access_token, on_new_message)
+        self.client.graph_url = api_base("FACEBOOK_GRAPH_URL", self.client.graph_url)
+
+    async def _handle_user_message(self, text: Text, sender_id: Text, metadata: Optional[Dict[Text, Any]]) -> None:
+        out_channel = MessengerBot(self.client)
+        await out_channel.send_action(sender_id, sender_action="mark_seen")
+        await out_channel.send_action(sender_id, sender_action="typing_on")
+        try:
+            await self.on_new_message(UserMessage(text, out_channel, sender_id, input_channel=self.name(),
+                                                  metadata=metadata))
+        except Exception:  # noqa: BLE001 - the platform gets its 200, the log the details
+            logger.exception("Could not handle a Messenger message.")
+        finally:
+            await out_channel.send_action(sender_id, sender_action="typing_off")
+
+
+class FacebookInput(NumberedReplies, rasa_facebook.FacebookInput):
+    def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("fb_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify(request: Request) -> HTTPResponse:
+            if matches(request.args.get("hub.verify_token"), self.fb_verify):
+                return response.text(request.args.get("hub.challenge", ""))
+            return response.text("Wrong verify token.", status=HTTPStatus.FORBIDDEN)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not signature_is_valid(self.fb_secret or "", request.body,
+                                      request.headers.get("X-Hub-Signature-256", ""),
+                                      request.headers.get("X-Hub-Signature", "")):
+                logger.warning("Refused a Messenger request with a missing or wrong signature.")
+                return response.text("Missing or wrong X-Hub-Signature.", status=HTTPStatus.FORBIDDEN)
+            payload = request.json
+            if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
+                return response.text("Expected a Messenger webhook event.", status=HTTPStatus.BAD_REQUEST)
+            await Messenger(self.fb_access_token, on_new_message).handle(payload, self.get_metadata(request))
+            return response.text("success")
+
+        return webhook

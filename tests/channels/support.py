@@ -1,0 +1,27 @@
+"""What the channel tests share: webhook URLs, fresh user ids, expected wording."""
+
+import itertools
+import random
+
+_counter = itertools.count(random.randint(10_000, 90_000) * 1000)
+
+FINLAND = {"en": "Is there an Estonian defence attaché in Finland?",
+           "et": "Kas Eestil on kaitseatašee Soomes?"}
+# The answer to FINLAND starts with the first word and names the country.
+YES_FINLAND = {"en": ("Yes", "Finland"), "et": ("Jah", "Soomes")}
+SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}
+HELP_INTRO = {"en": "You can ask about", "et": "Võite küsida"}
+
+
+def webhook(assistant, channel: str) -> str:
+    return f"{assistant.url}/webhooks/{channel}/webhook"
+
+
+def says_yes_finland(text: str, language: str) -> bool:
+    first, country = YES_FINLAND[language]
+    return text.startswith(first) and country in text
+
+
+def new_id() -> int:
+    """A user id no other test uses, so each test has its own conversation."""
+    return next(_counter)

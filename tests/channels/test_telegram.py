@@ -1,0 +1,58 @@
+"""Telegram through the real Rasa server: updates as Telegram sends them, replies at a fake Bot API."""
+
+import json
+
+import pytest
+
+from tests.channels.support import FINLAND, HELP_INTRO, SOURCE_NOTE, new_id, says_yes_finland, webhook
+
+pytestmark = pytest.mark.e2e
+
+
+def texts(replies):
+    return [r.form.get("text", "") for r in replies]
+
+
+def test_answers_in_the_language_of_the_message(assistant, platforms):
+    telegram, hook = platforms["telegram"], webhook(assistant, "telegram")
+    for language in ("en", "et"):
+        user = new_id()
+        assert telegram.send_text(hook, user, FINLAND[language]).status_code == 200
+        replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user)
+                                          and r.path.endswith("/sendMessage"), count=2))
+        assert says_yes_finland(replies[0], language), replies
+        assert SOURCE_NOTE[language] in replies[-1]
+
+
+def test_language_code_becomes_the_conversation_language(assistant, platforms):
+    telegram, user = platforms["telegram"], new_id()
+    telegram.send_text(webhook(assistant, "telegram"), user, FINLAND["en"], language_code="et")
+    replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=2))
+    assert says_yes_finland(replies[0], "et"), replies
+
+
+def test_help_sends_an_inline_keyboard_and_a_press_or_a_number_picks_a_topic(assistant, platforms):
+    telegram, hook, user = platforms["telegram"], webhook(assistant, "telegram"), new_id()
+    telegram.send_text(hook, user, "abi", language_code="et")
+    menu = telegram.wait_for(lambda r: r.form.get("chat_id") == str(user))[-1]
+    assert HELP_INTRO["et"] in menu.form["text"]
+    keyboard = json.loads(menu.form["reply_markup"])["inline_keyboard"]
+    payloads = [row[0]["callback_data"] for row in keyboard]
+    assert len(payloads) >= 3 and all(p.startswith("/ask_") for p in payloads), keyboard
+
+    telegram.press_button(hook, user, payloads[0], language_code="et")
+    telegram.wait_for(lambda r: r.path.endswith("/answerCallbackQuery"))
+    answer = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=3))
+    assert SOURCE_NOTE["et"] in answer[-1], answer
+
+    before = len(telegram.replies_to(user))
+    telegram.send_text(hook, user, "2", language_code="et")
+    replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=before + 2))[before:]
+    assert SOURCE_NOTE["et"] in replies[-1] and HELP_INTRO["et"] not in "\n".join(replies), replies
+
+
+def test_an_update_without_the_secret_token_is_refused(assistant, platforms):
+    telegram, user = platforms["telegram"], new_id()
+    response = telegram.send_text(webhook(assistant, "telegram"), user, FINLAND["en"], secret="forged")
+    assert response.status_code == 403
+    assert telegram.replies_to(user) == []
