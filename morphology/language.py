@@ -39,7 +39,7 @@ NEUTRAL_WORDS = {"ok", "okay", "okei", "nato", "osce", "usa", "us", "uk", "eu", 
 ESTONIAN_WORDS = {"tere", "kas", "kus", "kust", "kuhu", "mis", "mida", "mitu", "mitme", "miks", "kuidas", "millal",
                   "kes", "kellega", "milline", "millised", "millistes", "aitah", "tanan", "palun", "jah", "ei",
                   "aega", "nagemist", "eestil", "eestis", "ja", "voi", "ning", "oled", "olete", "sina",
-                  "teie", "mul", "meil", "raagi", "ulevaade", "riigis", "riikides", "riigiga", "aga"}
+                  "teie", "mul", "meil", "raagi", "ulevaade", "riigis", "riikides", "riigiga", "aga", "abi"}
 ENGLISH_WORDS = {"hi", "hello", "hey", "thanks", "thank", "you", "bye", "goodbye", "yes", "please", "what",
                  "where", "which", "is", "are", "the", "does", "do", "how", "why", "who", "when", "can", "tell",
                  "about", "there", "any", "have", "has", "estonia", "estonian", "of", "and", "or", "with"}

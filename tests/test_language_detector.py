@@ -154,7 +154,7 @@ NEUTRAL = [
 ]
 
 # Short messages lingua alone gets wrong; the one-language chat words fix them.
-SHORT_ESTONIAN = ["no tere", "tere", "ok tanan", "kust see teave parit on"]
+SHORT_ESTONIAN = ["no tere", "tere", "ok tanan", "kust see teave parit on", "abi", "abi!"]
 
 # Explicit requests switch to the requested language, whatever they are written in;
 # a language named in passing does not.
