@@ -11,8 +11,9 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Iterator, List, Optional, Sequence
 
 import requests
 
@@ -79,6 +80,16 @@ class Assistant:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @contextmanager
+    def running(self) -> Iterator["Assistant"]:
+        """Both servers started, and stopped again however the block ends."""
+        try:
+            self.start_actions()
+            self.start_rasa()
+            yield self
+        finally:
+            self.stop()
 
     def start_actions(self) -> None:
         self.actions = Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port",

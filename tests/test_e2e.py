@@ -10,7 +10,6 @@ import uuid
 import pytest
 import socketio
 
-from components.language_detector import LanguageDetector
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
@@ -118,18 +117,8 @@ SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kai
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    server = Assistant(tmp_path_factory.mktemp("assistant"))
-    try:
-        server.start_actions()
-        server.start_rasa()
+    with Assistant(tmp_path_factory.mktemp("assistant")).running() as server:
         yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def detector():
-    return LanguageDetector(LanguageDetector.get_default_config())
 
 
 def check_answer(assistant, detector, question, expected, language):

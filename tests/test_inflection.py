@@ -11,7 +11,6 @@ import uuid
 import pytest
 
 from actions.facts import get_facts
-from components.language_detector import LanguageDetector
 from tests.inflection_set import questions
 from tests.servers import Assistant
 
@@ -24,18 +23,8 @@ NO = {"en": "No", "et": "Ei"}
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    server = Assistant(tmp_path_factory.mktemp("inflection"))
-    try:
-        server.start_actions()
-        server.start_rasa()
+    with Assistant(tmp_path_factory.mktemp("inflection")).running() as server:
         yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def detector():
-    return LanguageDetector(LanguageDetector.get_default_config())
 
 
 def ask(assistant, text):

@@ -190,11 +190,6 @@ TABLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def detector():
-    return LanguageDetector(LanguageDetector.get_default_config())
-
-
 def test_the_table_is_large_and_balanced():
     assert len(TABLE) >= 100
     assert len(ENGLISH) >= 45 and len(ESTONIAN) >= 45 and len(NEUTRAL) >= 12

@@ -28,12 +28,8 @@ def web_port():
 @pytest.fixture(scope="package")
 def assistant(tmp_path_factory, web_port):
     server = Assistant(tmp_path_factory.mktemp("webchat-assistant"), cors=[f"http://127.0.0.1:{web_port}"])
-    try:
-        server.start_actions()
-        server.start_rasa()
+    with server.running():
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="package")

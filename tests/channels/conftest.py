@@ -62,12 +62,8 @@ def assistant(tmp_path_factory, platforms):
     server.credentials = workdir / "channels-credentials.yml"
     assert len(write_credentials(server.credentials, env)) == 10
     server.env.update(env)
-    try:
-        server.start_actions()
-        server.start_rasa()
+    with server.running():
         yield server
-    finally:
-        server.stop()
 
 
 def webhook(assistant, channel):
