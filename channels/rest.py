@@ -1,0 +1,76 @@
+"""The REST channel, with the request checked before Rasa sees it.
+
+Rasa's own REST channel answers a body that is not a JSON object with HTTP
+500, silently drops a message that is not a string, files a message without
+`sender` under one shared conversation called "default" (every anonymous
+caller would read each other's history), and accepts sender ids of any size
+(PostgreSQL's tracker store then fails on ids over 255 characters). This
+channel keeps Rasa's URL (/webhooks/rest/webhook) and behaviour for good
+requests and answers bad ones with HTTP 400 and a JSON body:
+{"error": "invalid_request", "detail": <for developers>, "text": {"en": ..., "et": ...}}.
+"""
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from rasa.core.channels.rest import RestInput
+from sanic import response
+from sanic.request import Request
+
+MAX_SENDER_LENGTH = 128
+PHRASES = Path(__file__).resolve().parent.parent / "actions" / "phrases.yml"
+
+
+def _user_text() -> dict:
+    with PHRASES.open(encoding="utf-8") as file:
+        return dict(yaml.safe_load(file)["invalid_request"])
+
+
+def request_problem(request: Request) -> Optional[str]:
+    """What is wrong with a REST webhook request, or None if nothing is."""
+    try:
+        body: Any = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return "the body must be a JSON object in UTF-8"
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip():
+        return "'sender' must be a non-empty string"
+    if len(sender) > MAX_SENDER_LENGTH:
+        return f"'sender' must be at most {MAX_SENDER_LENGTH} characters"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in sender):
+        return "'sender' must not contain control or invisible characters"
+    message = body.get("message")
+    if message is not None and not isinstance(message, str):
+        return "'message' must be a string"
+    if message and any("\ud800" <= c <= "\udfff" for c in message):
+        return "'message' must be valid Unicode text (no lone surrogates)"
+    if body.get("metadata") is not None and not isinstance(body.get("metadata"), dict):
+        return "'metadata' must be a JSON object"
+    return None
+
+
+class CheckedRestInput(RestInput):
+    """Rasa's REST channel behind request_problem(); same name and URL."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message):
+        blueprint = super().blueprint(on_new_message)
+        text = _user_text()
+
+        @blueprint.middleware("request")
+        async def reject_bad_requests(request: Request):
+            if request.method == "POST" and request.path.rstrip("/").endswith("/webhook"):
+                problem = request_problem(request)
+                if problem:
+                    return response.json({"error": "invalid_request", "detail": problem, "text": text}, status=400)
+            return None
+
+        return blueprint
