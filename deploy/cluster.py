@@ -52,9 +52,10 @@ class Cluster:
 
     def __init__(self, workdir: Path, replicas: int = 2, env: Optional[Dict[str, str]] = None,
                  action_url: Optional[str] = None, rasa_args: Optional[List[str]] = None,
-                 max_body: str = "256k") -> None:
+                 max_body: str = "256k", action_port: Optional[int] = None) -> None:
+        """`action_url` lets Rasa reach the action server through something else (a test's proxy)."""
         self.workdir = Path(workdir)
-        self.action_port = free_port()
+        self.action_port = action_port or free_port()
         self.action_url = action_url or f"http://127.0.0.1:{self.action_port}/webhook"
         self.rasa_ports = [free_port() for _ in range(replicas)]
         self.nginx_port = free_port()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from deploy.cluster import Cluster
-from tests.production.services import TestNamespace
+from tests.production.services import ConversationNamespace
 from tests.servers import ROOT
 
 
@@ -85,7 +85,7 @@ def main() -> int:
     locust = os.environ.get("LOCUST", str(ROOT / ".venv-load" / "bin" / "locust"))
     out = Path(os.environ.get("LOAD_REPORT_DIR", ROOT / "results" / "load"))
     out.mkdir(parents=True, exist_ok=True)
-    namespace = TestNamespace()
+    namespace = ConversationNamespace()
     cluster = Cluster(Path(tempfile.mkdtemp(prefix="assistant-load-")), replicas=replicas, env=namespace.env)
     print(f"Starting the cluster ({replicas} replicas; logs in {cluster.workdir})...", flush=True)
     try:

@@ -33,7 +33,7 @@ def pg_connect(port: int = PG_PORT, dbname: str = "postgres"):
     return connection
 
 
-class TestNamespace:
+class ConversationNamespace:
     """A fresh database and Redis key prefix; `env` is what the production profile needs."""
 
     def __init__(self, pg_port: int = PG_PORT, redis_port: int = REDIS_PORT) -> None:
