@@ -34,6 +34,11 @@ DEFAULTS = {
     "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "1", "REDIS_PASSWORD": "",
     "REDIS_KEY_PREFIX": "assistant",
     "SANIC_REQUEST_MAX_SIZE": "262144",
+    # A conversation's queued messages wait for its Redis lock; a ticket left by a replica that
+    # died expires after TICKET_LOCK_LIFETIME s. Sanic must wait longer than that before it
+    # cancels a request (Rasa then answers an empty list), and nginx longer still.
+    "TICKET_LOCK_LIFETIME": "30",
+    "SANIC_RESPONSE_TIMEOUT": "90",
 }
 
 
