@@ -8,9 +8,15 @@ caller would read each other's history), and accepts sender ids of any size
 channel keeps Rasa's URL (/webhooks/rest/webhook) and behaviour for good
 requests and answers bad ones with HTTP 400 and a JSON body:
 {"error": "invalid_request", "detail": <for developers>, "text": {"en": ..., "et": ...}}.
+
+When Rasa itself fails on a good request (the Redis lock store is down, say),
+its REST channel logs the error and answers an empty list, so the user sees
+nothing; this channel then answers a short apology instead, in the language
+of `metadata.language` when given, otherwise in English and Estonian.
 """
 
 import json
+import logging
 import unicodedata
 from pathlib import Path
 from typing import Any, Optional
@@ -20,13 +26,14 @@ from rasa.core.channels.rest import RestInput
 from sanic import response
 from sanic.request import Request
 
+logger = logging.getLogger(__name__)
 MAX_SENDER_LENGTH = 128
 PHRASES = Path(__file__).resolve().parent.parent / "actions" / "phrases.yml"
 
 
-def _user_text() -> dict:
+def _user_text(name: str) -> dict:
     with PHRASES.open(encoding="utf-8") as file:
-        return dict(yaml.safe_load(file)["invalid_request"])
+        return dict(yaml.safe_load(file)[name])
 
 
 def request_problem(request: Request) -> Optional[str]:
@@ -62,8 +69,19 @@ class CheckedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message):
-        blueprint = super().blueprint(on_new_message)
-        text = _user_text()
+        apology = _user_text("service_unavailable")
+
+        async def handle_or_apologise(message) -> None:
+            try:
+                await on_new_message(message)
+            except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
+                logger.exception("Could not handle a message of sender %s", message.sender_id)
+                language = (message.metadata or {}).get("language")
+                for lang in [language] if language in apology else ["en", "et"]:
+                    await message.output_channel.send_text_message(message.sender_id, apology[lang])
+
+        blueprint = super().blueprint(handle_or_apologise)
+        text = _user_text("invalid_request")
 
         @blueprint.middleware("request")
         async def reject_bad_requests(request: Request):
