@@ -38,6 +38,9 @@ DEFAULTS = {
     # died expires after TICKET_LOCK_LIFETIME s. Sanic must wait longer than that before it
     # cancels a request (Rasa then answers an empty list), and nginx longer still.
     "TICKET_LOCK_LIFETIME": "30",
+    # Only read by deploy/endpoints.production-broker.yml.
+    "RABBITMQ_HOST": "127.0.0.1", "RABBITMQ_PORT": "5672", "RABBITMQ_USER": "guest", "RABBITMQ_PASSWORD": "guest",
+    "RABBITMQ_EXCHANGE": "assistant-events", "RABBITMQ_QUEUE": "assistant-events",
     "SANIC_RESPONSE_TIMEOUT": "90",
 }
 
@@ -57,7 +60,8 @@ class Cluster:
 
     def __init__(self, workdir: Path, replicas: int = 2, env: Optional[Dict[str, str]] = None,
                  action_url: Optional[str] = None, rasa_args: Optional[List[str]] = None,
-                 max_body: str = "256k", action_port: Optional[int] = None) -> None:
+                 max_body: str = "256k", action_port: Optional[int] = None,
+                 endpoints: Path = ENDPOINTS) -> None:
         """`action_url` lets Rasa reach the action server through something else (a test's proxy)."""
         self.workdir = Path(workdir)
         self.action_port = action_port or free_port()
@@ -66,6 +70,7 @@ class Cluster:
         self.nginx_port = free_port()
         self.max_body = max_body
         self.rasa_args = rasa_args or []
+        self.endpoints = endpoints
         self.env = production_env(dict(env or {}, ACTION_ENDPOINT_URL=self.action_url))
         self.actions: Optional[Process] = None
         self.replicas: List[Optional[Process]] = [None] * replicas
@@ -100,7 +105,7 @@ class Cluster:
     def start_replica(self, index: int, wait: bool = True) -> None:
         command = [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface", "127.0.0.1",
                    "--port", str(self.rasa_ports[index]), "--credentials", "credentials.yml",
-                   "--endpoints", str(ENDPOINTS)] + self.rasa_args
+                   "--endpoints", str(self.endpoints)] + self.rasa_args
         self.replicas[index] = Process(f"rasa replica {index}", command,
                                        self.workdir / f"rasa-{index}.log", self.env)
         if wait:

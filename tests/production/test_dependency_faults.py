@@ -1,7 +1,7 @@
 """PostgreSQL and Redis going away and coming back, with Rasa left running.
 
-The assistant runs in the production profile (one replica behind nginx is
-enough here) against its own throw-away PostgreSQL and Redis servers, so the
+The assistant runs in the production profile with the RabbitMQ event broker
+(deploy/endpoints.production-broker.yml; one replica behind nginx is enough here) against its own throw-away PostgreSQL and Redis servers, so the
 tests can stop and restart them without disturbing anyone else. While a
 store is down, each message must fail within a bounded time (no hanging
 requests, no crash); once it is back, the assistant must answer again within
@@ -14,7 +14,12 @@ import uuid
 import pytest
 import requests
 
-from deploy.cluster import Cluster
+import asyncio
+import json
+
+import aio_pika
+
+from deploy.cluster import ROOT, Cluster
 from tests.production.services import ConversationNamespace, PrivatePostgres, PrivateRedis
 
 pytestmark = pytest.mark.e2e
@@ -41,12 +46,53 @@ def stores():
 def cluster(tmp_path_factory, stores):
     postgres, cache = stores
     namespace = ConversationNamespace(pg_port=postgres.port, redis_port=cache.port)
-    servers = Cluster(tmp_path_factory.mktemp("faults"), replicas=1, env=namespace.env)
+    broker = {"RABBITMQ_EXCHANGE": f"{namespace.key_prefix}-exchange", "RABBITMQ_QUEUE": f"{namespace.key_prefix}-events"}
+    servers = Cluster(tmp_path_factory.mktemp("faults"), replicas=1, env=dict(namespace.env, **broker),
+                      endpoints=ROOT / "deploy" / "endpoints.production-broker.yml")
     servers.start()
     try:
         yield servers
     finally:
         servers.stop()
+        asyncio.run(rabbitmq_cleanup(broker["RABBITMQ_QUEUE"], broker["RABBITMQ_EXCHANGE"]))
+
+
+AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
+
+
+async def rabbitmq_cleanup(queue: str, exchange: str) -> None:
+    connection = await aio_pika.connect(AMQP_URL, timeout=10)
+    async with connection:
+        channel = await connection.channel()
+        await channel.queue_delete(queue)
+        await channel.exchange_delete(exchange)
+
+
+async def published_user_texts(queue_name: str, sender: str, seconds: float) -> list:
+    """Texts of the sender's user events found in the broker's queue within `seconds`."""
+    connection = await aio_pika.connect(AMQP_URL, timeout=10)
+    texts = []
+    async with connection:
+        channel = await connection.channel()
+        queue = await channel.declare_queue(queue_name, passive=True)
+        deadline = asyncio.get_running_loop().time() + seconds
+        while asyncio.get_running_loop().time() < deadline:
+            message = await queue.get(no_ack=True, fail=False)
+            if message is None:
+                if texts:
+                    break
+                await asyncio.sleep(0.2)
+                continue
+            event = json.loads(message.body)
+            if event.get("sender_id") == sender and event.get("event") == "user":
+                texts.append(event.get("text"))
+    return texts
+
+
+def test_events_are_published_to_rabbitmq(cluster):
+    sender = start_conversation(cluster)
+    texts = asyncio.run(published_user_texts(cluster.env["RABBITMQ_QUEUE"], sender, 20))
+    assert texts == ["Kas Eestil on kaitseatašee Soomes?"]
 
 
 def ask(cluster, sender: str, text: str):
