@@ -52,16 +52,25 @@ class ConversationNamespace:
         """The conversation's events as stored in PostgreSQL, in order."""
         import json
 
-        with pg_connect(self.pg_port, self.db_name) as connection, connection.cursor() as cursor:
-            cursor.execute("SELECT data FROM events WHERE sender_id = %s ORDER BY id", (sender,))
-            return [json.loads(row[0]) for row in cursor.fetchall()]
+        connection = pg_connect(self.pg_port, self.db_name)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT data FROM events WHERE sender_id = %s ORDER BY id", (sender,))
+                return [json.loads(row[0]) for row in cursor.fetchall()]
+        finally:
+            connection.close()
 
     def drop(self) -> None:
+        # Not `with connection:`, which opens a transaction, and DROP DATABASE refuses to run in one.
         try:
-            with pg_connect(self.pg_port) as connection, connection.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
-        except psycopg2.Error:
-            pass
+            connection = pg_connect(self.pg_port)
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
+            finally:
+                connection.close()
+        except psycopg2.Error as error:
+            print(f"Could not drop the test database {self.db_name}: {error}")
         try:
             client = redis.Redis(port=self.redis_port, db=REDIS_TEST_DB, socket_timeout=5)
             keys = list(client.scan_iter(f"{self.key_prefix}*", count=500))
