@@ -55,11 +55,8 @@ class Process:
 class Assistant:
     """The action server and Rasa, started like `make run` does, on free ports."""
 
-    def __init__(self, workdir: Path, rasa_args: Optional[List[str]] = None,
-                 env: Optional[dict] = None) -> None:
-        """`rasa_args` are added to `rasa run` (e.g. --enable-api); `env` adds environment variables."""
+    def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
-        self.rasa_args = list(rasa_args or [])
         self.action_port, self.rasa_port = free_port(), free_port()
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
@@ -68,7 +65,6 @@ class Assistant:
             encoding="utf-8")
         self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
                         TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1")
-        self.env.update(env or {})
         self.actions: Optional[Process] = None
         self.rasa: Optional[Process] = None
 
@@ -84,7 +80,7 @@ class Assistant:
     def start_rasa(self) -> None:
         self.rasa = Process("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface",
                                      "127.0.0.1", "--port", str(self.rasa_port), "--credentials",
-                                     "credentials.yml", "--endpoints", str(self.endpoints)] + self.rasa_args,
+                                     "credentials.yml", "--endpoints", str(self.endpoints)],
                             self.workdir / "rasa.log", self.env)
         self._wait(f"{self.url}/", self.rasa, 300)
         # The first message warms up the model; wait until it is answered.
