@@ -1,5 +1,8 @@
 """The REST channel, with the request checked before Rasa sees it.
 
+(`channels` has no __init__.py on this branch: it joins the package of the same
+name on main, the messaging-platform connectors.)
+
 Rasa's own REST channel answers a body that is not a JSON object with HTTP
 500, silently drops a message that is not a string, files a message without
 `sender` under one shared conversation called "default" (every anonymous
