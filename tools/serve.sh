@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Starts the action server, Rasa (REST + socket.io, plus every messaging channel
 # configured in the environment or .env) and the web chat demo page on loopback,
-# says where to chat, and stops all three on Ctrl-C. Used by `make run`.
+# says where to chat, and stops all three on Ctrl-C. Used by `make run` and
+# `make run-production`.
+#   ENDPOINTS       endpoints file (default endpoints.yml: SQLite tracker store);
+#                   deploy/endpoints.production.yml is the PostgreSQL + Redis profile
+#   RASA_API=true   turn Rasa's HTTP API on; needs RASA_JWT_SECRET and/or RASA_AUTH_TOKEN
+#   SANIC_REQUEST_MAX_SIZE  largest request body Rasa accepts (default 262144 bytes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # .env (see .env.example) holds the channels' settings and secrets; variables
@@ -24,6 +29,18 @@ WEBCHAT_PORT=${WEBCHAT_PORT:-8000}
 # Web origins allowed to call Rasa from a browser: the demo page's, unless set. Rasa's --cors
 # takes them, and the socket.io channel reads them for its WebSocket origin check.
 export RASA_CORS=${RASA_CORS-http://127.0.0.1:$WEBCHAT_PORT http://localhost:$WEBCHAT_PORT}
+ENDPOINTS=${ENDPOINTS:-endpoints.yml}
+export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-262144}
+api_args=()
+if [ "${RASA_API:-false}" = "true" ]; then
+  if [ -z "${RASA_JWT_SECRET:-}" ] && [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+    echo "RASA_API=true needs RASA_JWT_SECRET or RASA_AUTH_TOKEN: the HTTP API must not run without authentication." >&2
+    exit 2
+  fi
+  api_args+=(--enable-api)
+  if [ -n "${RASA_JWT_SECRET:-}" ]; then api_args+=(--jwt-secret "$RASA_JWT_SECRET" --jwt-method HS256); fi
+  if [ -n "${RASA_AUTH_TOKEN:-}" ]; then api_args+=(--auth-token "$RASA_AUTH_TOKEN"); fi
+fi
 # Library deprecation warnings say nothing to someone chatting; the servers still log errors.
 export RASA_TELEMETRY_ENABLED=false SANIC_HOST=127.0.0.1 PYTHONWARNINGS=ignore TF_CPP_MIN_LOG_LEVEL=2
 
@@ -55,7 +72,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$ACTION_PORT/health" "action server" "${pids[-1]}" 60
 
 "$VENV/bin/rasa" run --model "$MODEL" --interface 127.0.0.1 --port "$RASA_PORT" \
-  --credentials "$CREDENTIALS" --endpoints endpoints.yml ${RASA_CORS:+--cors $RASA_CORS} &
+  --credentials "$CREDENTIALS" --endpoints "$ENDPOINTS" ${RASA_CORS:+--cors $RASA_CORS} ${api_args[@]+"${api_args[@]}"} &
 pids+=($!)
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa server" "${pids[-1]}" 300
 
@@ -72,6 +89,7 @@ cat <<INFO
                       -d '{"sender": "me", "message": "Kas Eestil on kaitseatašee Soomes?"}'
     socket.io:      http://127.0.0.1:$RASA_PORT/socket.io  (events user_uttered / bot_uttered)
     Action server:  http://127.0.0.1:$ACTION_PORT (loopback only)
+    Endpoints:      $ENDPOINTS
   Press Ctrl-C to stop.
 
 INFO

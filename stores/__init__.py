@@ -1,0 +1,1 @@
+"""Storage pieces Rasa loads from endpoints files (see deploy/endpoints.production.yml)."""
