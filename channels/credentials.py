@@ -35,9 +35,13 @@ class ConfigurationError(Exception):
 
 
 def channel_name(key: str) -> str:
-    """'channels.telegram.TelegramInput' -> 'telegram'."""
-    parts = key.split(".")
-    return parts[-2] if len(parts) > 1 else key
+    """The name Rasa knows a channel by: 'telegram' for 'channels.telegram.TelegramInput',
+    'socketio' for 'webchat.channel.SocketIOInput' (its input channel's `name()`)."""
+    if "." not in key:
+        return key
+    from rasa.shared.utils.common import class_from_module_path
+
+    return class_from_module_path(key).name()
 
 
 def variables_of(value: Any) -> List[str]:

@@ -8,6 +8,8 @@ import yaml
 
 from channels.credentials import ROOT, write_credentials
 
+# REST (with request checks) and socket.io (with an origin check): always on.
+BASE = ["channels.rest.CheckedRestInput", "webchat.channel.SocketIOInput"]
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-secret-value", "SLACK_SIGNING_SECRET": "signing-secret-value"}
 
 
@@ -21,7 +23,7 @@ def run(tmp_path, env):
 def test_without_variables_only_rest_and_socketio_are_on(tmp_path):
     result, out = run(tmp_path, {})
     assert result.returncode == 0, result.stderr
-    assert list(yaml.safe_load(out.read_text())) == ["rest", "socketio"]
+    assert list(yaml.safe_load(out.read_text())) == BASE
     assert "Channels on: rest, socketio" in result.stderr
 
 
@@ -66,4 +68,4 @@ def test_plain_credentials_yml_still_loads_without_any_variable(monkeypatch):
 
     for name in list(SLACK) + ["TELEGRAM_TOKEN", "CALLBACK_URL"]:
         monkeypatch.delenv(name, raising=False)
-    assert set(read_config_file(str(ROOT / "credentials.yml"))) == {"rest", "socketio"}
+    assert list(read_config_file(str(ROOT / "credentials.yml"))) == BASE
