@@ -78,6 +78,8 @@ class Facts:
         # Names NLU missed ("… Poolas või Itaalias?" with one entity found) are
         # still answered when they are spelled exactly.
         found.extend(i for i in self.countries_in_text[language].scan(text) if i not in found)
+        if not found and not unknown:  # last resort: a mistyped name ("kaitseatašee Somoes")
+            found = self.countries_in_text[language].scan(text, typos=True)
         return [self.knowledge.countries[i] for i in found], unknown
 
 

@@ -93,23 +93,24 @@ class Matcher:
                 found.append(entry_id)
         return found
 
-    def _match_at(self, words: List[str], i: int, max_words: int, found: List[str]) -> int:
+    def _match_at(self, words: List[str], i: int, max_words: int, found: List[str], typos: bool = False) -> int:
         """Length of the longest known name starting at words[i] (added to found), or 0."""
         for size in range(max_words, 0, -1):
             phrase = " ".join(words[i:i + size])
             if len(fold(phrase)) <= 2 and phrase != phrase.upper():
                 continue
-            entry_id = self.match(phrase, typos=False)
+            entry_id = self.match(phrase, typos=typos and size == 1)
             if entry_id:
                 if entry_id not in found:
                     found.append(entry_id)
                 return size
         return 0
 
-    def scan(self, text: str, max_words: int = 3) -> List[str]:
-        """Ids mentioned anywhere in a sentence: exact spellings only, in order.
+    def scan(self, text: str, max_words: int = 3, typos: bool = False) -> List[str]:
+        """Ids mentioned anywhere in a sentence, in order: exact spellings, or with
+        `typos` also single words with one slip ("Somoes").
 
-        Used when NLU found no entity. Two-letter spellings ("US", "UK") count
+        Used for names NLU did not find. Two-letter spellings ("US", "UK") count
         only when typed in capitals, since "us" is an English word; a name after
         a region word ("South America", "Lõuna-Ameerika") is not the country.
         """
@@ -117,7 +118,7 @@ class Matcher:
         found: List[str] = []
         i = 0
         while i < len(words):
-            size = self._match_at(words, i, max_words, found)
+            size = self._match_at(words, i, max_words, found, typos)
             if size:
                 i += size
             elif fold(words[i]).rstrip("-") in _REGION_QUALIFIERS:

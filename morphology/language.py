@@ -45,8 +45,15 @@ ENGLISH_WORDS = {"hi", "hello", "hey", "thanks", "thank", "you", "bye", "goodbye
                  "about", "there", "any", "have", "has", "estonia", "estonian", "of", "and", "or", "with"}
 
 
+BOTH_LANGUAGES = re.compile(r"(?=.*\b(?:english|inglise))(?=.*\b(?:estonian|eesti))", re.IGNORECASE | re.DOTALL)
+MAX_REQUEST_WORDS = 12
+
+
 def requested_language(text: str) -> Optional[str]:
-    """The language a message explicitly asks for, if it asks for exactly one."""
+    """The language a short message explicitly asks for. A message naming both
+    ("You can write in English or in Estonian") or a long one asks for none."""
+    if len(text.split()) > MAX_REQUEST_WORDS or BOTH_LANGUAGES.search(text):
+        return None
     asked = [language for language, pattern in REQUESTS.items() if pattern.search(text)]
     return asked[0] if len(asked) == 1 else None
 

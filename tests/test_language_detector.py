@@ -173,6 +173,8 @@ REQUESTS = [
     ("Is there an attaché at the Estonian embassy in Finland?", EN),
     ("Kas eesti keel on NATO ametlik keel?", ET),
     ("does the Estonian defence ministry speak for NATO", EN),
+    ("You can write in English or in Estonian.", EN),
+    ("Võite kirjutada eesti või inglise keeles.", ET),
 ]
 
 KNOWN_MISSES = [

@@ -280,3 +280,10 @@ def test_scan_uses_only_the_conversation_language(in_text):
 def test_scan_takes_no_typos(in_text):
     assert in_text["en"].scan("Is there an attaché in Finlnd?") == []
     assert in_text["en"].scan("Is there an attaché in Finland?") == ["finland"]
+
+
+def test_a_mistyped_name_is_found_only_when_asked_for():
+    matcher = get_facts().countries_in_text["et"]
+    assert matcher.scan("kas eestil on kaitseatašee Somoes") == []
+    assert matcher.scan("kas eestil on kaitseatašee Somoes", typos=True) == ["finland"]
+    assert matcher.scan("kas eestil on kaitseatašee", typos=True) == []
