@@ -30,6 +30,12 @@ WEBCHAT_PORT=${WEBCHAT_PORT:-8000}
 # takes them, and the socket.io channel reads them for its WebSocket origin check.
 export RASA_CORS=${RASA_CORS-http://127.0.0.1:$WEBCHAT_PORT http://localhost:$WEBCHAT_PORT}
 ENDPOINTS=${ENDPOINTS:-endpoints.yml}
+# endpoints.yml names the action server's default port; another port gets a copy that names it.
+if [[ $ENDPOINTS == endpoints.yml && $ACTION_PORT != 5055 ]]; then
+  mkdir -p build
+  sed "s#127.0.0.1:5055/#127.0.0.1:$ACTION_PORT/#" endpoints.yml > build/endpoints.yml
+  ENDPOINTS=build/endpoints.yml
+fi
 export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-262144}
 api_args=()
 if [ "${RASA_API:-false}" = "true" ]; then
