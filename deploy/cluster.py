@@ -21,7 +21,7 @@ from typing import Dict, List, Optional
 
 import requests
 
-from tests.servers import MODEL, ROOT, VENV_BIN, Process, free_port
+from tests.servers import MODEL, ROOT, VENV_BIN, Process, free_port, wait_http
 
 ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -154,21 +154,6 @@ class Cluster:
         for process in [self.nginx] + list(self.replicas) + [self.actions]:
             if process:
                 process.stop()
-
-
-def wait_http(url: str, process: Process, seconds: float) -> None:
-    """Waits until `url` answers 2xx; fails early when `process` exits."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if not process.alive():
-            raise RuntimeError(f"The {process.name} exited during start-up:\n{process.tail()}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
 
 
 def main() -> int:

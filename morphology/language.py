@@ -81,13 +81,15 @@ class LanguageIdentifier:
             .build()
         )
         self._codes = {Language.ENGLISH: "en", Language.ESTONIAN: "et"}
+        # The spaCy lemmatizer and the NLU's LanguageDetector both ask about the same message.
+        self.written_in = lru_cache(maxsize=1024)(self._written_in)
 
     def detect(self, text: str, metadata: Optional[Dict[str, Any]] = None) -> Optional[str]:
         """'en', 'et', or None when the message does not tell."""
         return hinted_language(metadata) or requested_language(text) or self.written_in(text)
 
-    def written_in(self, text: str) -> Optional[str]:
-        """The language the text itself is written in, or None."""
+    def _written_in(self, text: str) -> Optional[str]:
+        """The language the text itself is written in, or None (as `written_in`, uncached)."""
         if ESTONIAN_LETTERS.search(text) or ACRONYM_WITH_CASE_ENDING.search(text):
             return "et"
         words = [w for w in WORD.findall(text) if w.lower() not in NEUTRAL_WORDS and not w.isupper()]

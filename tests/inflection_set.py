@@ -12,10 +12,10 @@ end-to-end inflection test and by `make compare` as an NLU test set.
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, List
+from typing import List
 
 from actions.knowledge import Country, load_knowledge
-from morphology.estonian import estonian
+from tools.nlu_from_knowledge import case_forms
 
 ESTONIAN_TEMPLATES = (
     ("in", "Kas Eesti kaitseatašee töötab {form}?"),
@@ -50,14 +50,6 @@ def mistype(word: str) -> str:
     """A typical slip: two letters in the middle swapped ("Rootsis" → "Rotosis")."""
     i = len(word) // 2
     return word[:i - 1] + word[i] + word[i - 1] + word[i + 1:] if word[i] != word[i - 1] else word[:i] + word[i + 1:]
-
-
-def case_forms(country: Country) -> Dict[str, str]:
-    forms = {case: names[0] for case, names in estonian().forms_by_case(country.name["et"]).items()}
-    forms["in"], forms["g"] = country.in_form, country.genitive
-    if country.in_form == forms.get("ad"):  # "Prantsusmaal": to/from are "-le"/"-lt"
-        forms["ill"], forms["el"] = forms["all"], forms["abl"]
-    return forms
 
 
 def questions() -> List[Question]:

@@ -53,7 +53,30 @@ class Process:
         return "\n".join(text.splitlines()[-lines:])
 
 
-class Assistant:
+def wait_http(url: str, process: Process, seconds: float) -> None:
+    """Waits until `url` answers 2xx; fails early when `process` exits."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not process.alive():
+            raise RuntimeError(f"The {process.name} exited during start-up:\n{process.tail()}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
+
+
+class RestClient:
+    """Talks to a Rasa server's REST channel at `self.url`."""
+
+    url: str
+
+
+
+
+class Assistant(RestClient):
     """The action server and Rasa, started like `make run` does, on free ports."""
 
     def __init__(self, workdir: Path, cors: Sequence[str] = (), credentials: Optional[Path] = None,
@@ -94,7 +117,7 @@ class Assistant:
     def start_actions(self) -> None:
         self.actions = Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port",
                                                  str(self.action_port)], self.workdir / "actions.log", self.env)
-        self._wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
+        wait_http(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
 
     def start_rasa(self) -> None:
         self.rasa = Process("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface",
@@ -102,7 +125,7 @@ class Assistant:
                                      str(self.credentials), "--endpoints", str(self.endpoints)]
                             + (["--cors", *self.cors] if self.cors else []),
                             self.workdir / "rasa.log", self.env)
-        self._wait(f"{self.url}/", self.rasa, 300)
+        wait_http(f"{self.url}/", self.rasa, 300)
         # The first message warms up the model; wait until it is answered.
         deadline = time.time() + 120
         while time.time() < deadline:
@@ -113,19 +136,6 @@ class Assistant:
                 pass
             time.sleep(1)
         raise RuntimeError(f"Rasa did not answer a first message:\n{self.rasa.tail()}")
-
-    def _wait(self, url: str, process: Process, seconds: int) -> None:
-        deadline = time.time() + seconds
-        while time.time() < deadline:
-            if not process.alive():
-                raise RuntimeError(f"The {process.name} exited during start-up:\n{process.tail()}")
-            try:
-                if requests.get(url, timeout=2).ok:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
 
     def post(self, payload, timeout: float = 60) -> requests.Response:
         return requests.post(f"{self.url}/webhooks/rest/webhook", json=payload, timeout=timeout)

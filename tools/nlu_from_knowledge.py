@@ -56,10 +56,13 @@ def spellings(names: Iterable[str]) -> List[str]:
 
 
 def case_forms(country: Country) -> Dict[str, str]:
-    """Vabamorf's form of the country's Estonian name in each case, and its "in" form."""
+    """Vabamorf's form of the country's Estonian name in each case, with the knowledge
+    file's "in" form and genitive. For a country whose "in" is adessive ("Prantsusmaal"),
+    "to" and "from" are the allative and ablative ("Prantsusmaale", "Prantsusmaalt")."""
     forms = {case: names[0] for case, names in estonian().forms_by_case(country.name["et"]).items()}
-    forms["n"] = country.name["et"]
-    forms["in"] = country.in_form
+    forms["n"], forms["in"], forms["g"] = country.name["et"], country.in_form, country.genitive
+    if country.in_form == forms.get("ad"):
+        forms["ill"], forms["el"] = forms["all"], forms["abl"]
     forms["g"] = country.genitive
     return forms
 
@@ -72,8 +75,6 @@ def country_questions(countries: List[Country]) -> List[str]:
         forms = case_forms(country)
         for k in range(3):
             case, template = ESTONIAN_QUESTIONS[(3 * i + k) % len(ESTONIAN_QUESTIONS)]
-            if country.in_form == forms.get("ad"):  # "Prantsusmaal": from/to are "-lt"/"-le"
-                case = {"el": "abl", "ill": "all"}.get(case, case)
             form = forms.get(case) or country.in_form
             question = template.format(form=f"[{form}](country)")
             examples.append(fold_sentence(question) if k == 2 else question)

@@ -9,35 +9,23 @@ nginx, which would hide Rasa's own checks), so that Rasa starts once for both.
 """
 
 import secrets
-from typing import List, Optional
 
 import pytest
-import requests
 
 from deploy.cluster import Cluster
 from tests.production.services import ConversationNamespace
+from tests.servers import RestClient
 
 ALLOWED_ORIGIN = "https://www.example.ee"
 
 
-class SecuredServer:
+class SecuredServer(RestClient):
     """The single replica of a Cluster, spoken to directly."""
 
     def __init__(self, cluster: Cluster) -> None:
         self.cluster = cluster
         self.url = cluster.replica_url(0)
         self.action_port = cluster.action_port
-
-    def post(self, payload, timeout: float = 60) -> requests.Response:
-        return requests.post(f"{self.url}/webhooks/rest/webhook", json=payload, timeout=timeout)
-
-    def say(self, sender: str, text: str, metadata: Optional[dict] = None) -> List[str]:
-        payload = {"sender": sender, "message": text}
-        if metadata is not None:
-            payload["metadata"] = metadata
-        response = self.post(payload)
-        response.raise_for_status()
-        return [m.get("text", "") for m in response.json()]
 
 
 @pytest.fixture(scope="package")
