@@ -73,7 +73,17 @@ class RestClient:
 
     url: str
 
+    def post(self, payload, timeout: float = 60) -> requests.Response:
+        return requests.post(f"{self.url}/webhooks/rest/webhook", json=payload, timeout=timeout)
 
+    def say(self, sender: str, text: str, metadata: Optional[dict] = None) -> List[str]:
+        """The bot's text replies to one REST message."""
+        payload = {"sender": sender, "message": text}
+        if metadata is not None:
+            payload["metadata"] = metadata
+        response = self.post(payload)
+        response.raise_for_status()
+        return [m.get("text", "") for m in response.json()]
 
 
 class Assistant(RestClient):
@@ -136,18 +146,6 @@ class Assistant(RestClient):
                 pass
             time.sleep(1)
         raise RuntimeError(f"Rasa did not answer a first message:\n{self.rasa.tail()}")
-
-    def post(self, payload, timeout: float = 60) -> requests.Response:
-        return requests.post(f"{self.url}/webhooks/rest/webhook", json=payload, timeout=timeout)
-
-    def say(self, sender: str, text: str, metadata: Optional[dict] = None) -> List[str]:
-        """The bot's text replies to one REST message."""
-        payload = {"sender": sender, "message": text}
-        if metadata is not None:
-            payload["metadata"] = metadata
-        response = self.post(payload)
-        response.raise_for_status()
-        return [m.get("text", "") for m in response.json()]
 
     def stop(self) -> None:
         for process in (self.rasa, self.actions):
