@@ -50,10 +50,10 @@ nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py 
 	$(PY) -m tools.nlu_from_knowledge
 	@touch $@
 
-# The spaCy pipeline (tokenizer + lemmas) is built from code, never committed.
-# Rasa's training cache keys SpacyNLP on the pipeline's path only, so a rebuilt
-# pipeline empties the cache.
-$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py) | $(VENV)/.installed
+# The spaCy pipeline (tokenizer + lemmas) is built from code, never committed;
+# its lexicon of Estonian forms comes from the NLU data. Rasa's training cache
+# keys SpacyNLP on the pipeline's path only, so a rebuilt pipeline empties the cache.
+$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py nlu/*.yml) nlu/knowledge_names.yml | $(VENV)/.installed
 	$(PY) -m morphology.build $(SPACY_PIPELINE)
 	rm -rf .rasa/cache
 	@touch $@

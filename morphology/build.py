@@ -2,7 +2,9 @@
 
 Made from code at train time (`make` runs it before `rasa train`), never
 committed as a binary: a blank multi-language spaCy pipeline with the
-hyphen-keeping tokenizer and the bilingual lemmatizer.
+hyphen-keeping tokenizer and the bilingual lemmatizer, whose lexicon of
+Estonian forms comes from the NLU training data (`nlu/*.yml`), so the pipeline
+is rebuilt when the data changes.
 """
 
 import argparse
@@ -11,17 +13,25 @@ from pathlib import Path
 
 import spacy
 
+from morphology.lexicon import Lexicon
 from morphology.pipeline import FACTORY
 from morphology.tokenizer import keep_hyphenated_words
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "build" / "spacy-bilingual"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDER = ROOT / "build" / "spacy-bilingual"
+DEFAULT_DATA = ROOT / "nlu"
 
 
-def build(folder: Path) -> Path:
+def build(folder: Path, data: Path = DEFAULT_DATA) -> Path:
+    """Builds the pipeline into `folder`, its lexicon from the YAML files in `data`."""
+    files = sorted(data.glob("*.yml"))
+    if not files:
+        raise FileNotFoundError(f"{data}: no NLU training files (*.yml) to build the Estonian lexicon from")
     nlp = spacy.blank("xx")
     keep_hyphenated_words(nlp)
-    nlp.add_pipe(FACTORY)
+    lemmatizer = nlp.add_pipe(FACTORY)
     nlp.initialize()
+    lemmatizer.lexicon = Lexicon.from_texts(path.read_text(encoding="utf-8") for path in files)
     nlp.meta.update({"name": "bilingual", "version": "1.0.0",
                      "description": "Tokens and lemmas for English and Estonian (Vabamorf)"})
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -32,7 +42,12 @@ def build(folder: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    folder = build(parser.parse_args().folder)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the NLU training data")
+    args = parser.parse_args()
+    try:
+        folder = build(args.folder, args.data)
+    except FileNotFoundError as error:
+        sys.exit(str(error))
     print(f"built the spaCy pipeline in {folder}")
     return 0
 

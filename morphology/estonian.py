@@ -5,56 +5,46 @@ which fails offline. Importing estnltk costs about 2 s, so it happens once,
 when `EstonianMorphology` is first built.
 """
 
-import unicodedata
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
+
+if TYPE_CHECKING:
+    from morphology.lexicon import Lexicon
 
 # The fourteen singular cases Vabamorf synthesises ("sg n" nominative ... "sg kom" comitative).
 CASES = ("n", "g", "p", "ill", "adt", "in", "el", "all", "ad", "abl", "tr", "ter", "es", "ab", "kom")
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 class EstonianMorphology:
     def __init__(self) -> None:
         from estnltk.vabamorf.morf import Vabamorf
 
-        self._vabamorf = Vabamorf.instance()
+        self.vabamorf = Vabamorf.instance()
 
     def _known_lemmas(self, words: Sequence[str], proper_names: bool = False) -> List[Optional[str]]:
         """Vabamorf's lemma of each word in context, or None where it does not know the word."""
         if not words:
             return []
-        analysed = self._vabamorf.analyze(list(words), guess=False, propername=proper_names, disambiguate=True)
+        analysed = self.vabamorf.analyze(list(words), guess=False, propername=proper_names, disambiguate=True)
         # Without guessing, an unknown word comes back as its own lemma tagged Z (like punctuation).
         return [item["analysis"][0]["lemma"] if item["analysis"] and item["analysis"][0]["partofspeech"] != "Z"
                 else None for item in analysed]
 
-    def lemmas(self, words: Sequence[str]) -> List[str]:
-        """One lemma per word. A word Vabamorf does not know is first corrected
-        (see `correction`): a name typed in lower case ("rootsis" → "Rootsis") or
-        a word without its diacritics ("kaitseatasee"); a word it still does not know keeps its own form,
-        since its guesser invents lemmas for foreign words and typos."""
+    def lemmas(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[str]:
+        """One lemma per word. A word Vabamorf does not know is looked up in the
+        lexicon first (morphology/lexicon.py): a name typed in lower case
+        ("rootsis" → "Rootsis") or a word without its diacritics ("kaitseatasee").
+        A word it still does not know keeps its own form, since its guesser
+        invents lemmas for foreign words and typos."""
         lemmas = self._known_lemmas(words)
-        unknown = [i for i, lemma in enumerate(lemmas) if lemma is None and words[i].isalpha() and len(words[i]) > 3]
-        corrected = {i: self.correction(words[i]) for i in unknown}
-        corrected = {i: word for i, word in corrected.items() if word}
-        if corrected:
-            for i, lemma in zip(corrected, self._known_lemmas(list(corrected.values()), True)):
-                lemmas[i] = lemma
+        if lexicon is not None:
+            restored = {i: lexicon.restore(word) for i, (word, lemma) in enumerate(zip(words, lemmas))
+                        if lemma is None}
+            restored = {i: word for i, word in restored.items() if word}
+            if restored:
+                for i, lemma in zip(restored, self._known_lemmas(list(restored.values()), True)):
+                    lemmas[i] = lemma
         return [lemma if lemma else word for word, lemma in zip(words, lemmas)]
-
-    @lru_cache(maxsize=20000)
-    def correction(self, word: str) -> Optional[str]:
-        """The word Vabamorf's speller puts instead of an unknown one when they differ
-        only in capitals and diacritics ("voimalik" → "võimalik", "rootsis" →
-        "Rootsis"); None otherwise. About 10 ms a new word, so results are cached."""
-        checked = self._vabamorf.spellcheck([word], suggestions=True)[0]
-        if checked["spelling"]:
-            return None
-        return next((s for s in checked["suggestions"] if _fold(s) == _fold(word)), None)
 
     def forms_by_case(self, name: str) -> Dict[str, List[str]]:
         """Case → forms of a (country) name, inflecting its last word: "Soome" →
@@ -62,7 +52,7 @@ class EstonianMorphology:
         {"in": ["Ameerika Ühendriikides"], ...}. Empty when Vabamorf cannot inflect it."""
         cut = max(name.rfind(" "), name.rfind("-")) + 1
         head, last = name[:cut], name[cut:]
-        analyses = self._vabamorf.analyze([last], guess=True, propername=True, disambiguate=False)[0]["analysis"]
+        analyses = self.vabamorf.analyze([last], guess=True, propername=True, disambiguate=False)[0]["analysis"]
         for analysis in analyses:
             if analysis["form"] not in ("sg n", "pl n"):
                 continue
@@ -72,7 +62,7 @@ class EstonianMorphology:
                                           (analysis["lemma"].lower(), "S")):
                 by_case: Dict[str, List[str]] = {}
                 for case in CASES:
-                    forms = self._vabamorf.synthesize(lemma, f"{number} {case}", part_of_speech)
+                    forms = self.vabamorf.synthesize(lemma, f"{number} {case}", part_of_speech)
                     # Keep the name's own capital letter ("ühendkuningriigis" → "Ühendkuningriigis").
                     forms = [head + last[:1] + form[1:] for form in forms if form]
                     if forms:

@@ -19,14 +19,17 @@ from spacy.tokens import Doc
 from morphology.english import EnglishLemmatizer
 from morphology.estonian import estonian
 from morphology.language import language_identifier
+from morphology.lexicon import Lexicon
 
 FACTORY = "bilingual_lemmatizer"
 _ENGLISH_FILE = "english_lemmas.bin"
+_LEXICON_FILE = "estonian_lexicon.json"
 
 
 class BilingualLemmatizer:
-    def __init__(self, english: Optional[EnglishLemmatizer] = None) -> None:
+    def __init__(self, english: Optional[EnglishLemmatizer] = None, lexicon: Optional[Lexicon] = None) -> None:
         self.english = english
+        self.lexicon = lexicon
         self.estonian = estonian()
         self.identifier = language_identifier()
 
@@ -39,7 +42,7 @@ class BilingualLemmatizer:
         if self.english is not None and self.identifier.written_in(doc.text) == "en":
             lemmas = self.english.lemmas(words)
         else:
-            lemmas = self.estonian.lemmas(words)
+            lemmas = self.estonian.lemmas(words, self.lexicon)
         for token, lemma in zip(doc, lemmas):
             token.lemma_ = lemma
         return doc
@@ -47,12 +50,15 @@ class BilingualLemmatizer:
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        if self.english is None:
-            raise ValueError("The English lemma table is missing: build the pipeline with nlp.initialize().")
+        if self.english is None or self.lexicon is None:
+            raise ValueError("The English lemma table or the Estonian lexicon is missing: "
+                             "build the pipeline with morphology/build.py.")
         (path / _ENGLISH_FILE).write_bytes(self.english.to_bytes())
+        (path / _LEXICON_FILE).write_bytes(self.lexicon.to_bytes())
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> "BilingualLemmatizer":
         self.english = EnglishLemmatizer.from_bytes((Path(path) / _ENGLISH_FILE).read_bytes())
+        self.lexicon = Lexicon.from_bytes((Path(path) / _LEXICON_FILE).read_bytes())
         return self
 
 
