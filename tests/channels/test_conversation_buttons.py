@@ -22,10 +22,11 @@ def test_sms_greeting_numbers_the_topics_and_a_number_picks_one(assistant, platf
         return [r.form["Body"] for r in twilio.wait_for(lambda r: r.form.get("To") == phone, count=count)]
 
     twilio.send_text(hook, phone, "tere")
-    greeting = sms(1)[-1]
-    assert greeting.startswith("Tere!") and "\n1. NATO ja kollektiivkaitse\n2. Euroopa Liidu liikmesus" in greeting
+    greeting = sms(2)  # the greeting, then its numbered options
+    assert greeting[0].startswith("Tere!") and greeting[1].startswith("1. NATO ja kollektiivkaitse\n"
+                                                                      "2. Euroopa Liidu liikmesus\n"), greeting
     twilio.send_text(hook, phone, "2")
-    answer = sms(3)[1:]
+    answer = sms(4)[2:]
     assert "Euroopa Liidu liikmesus" in answer[0] and SOURCE_NOTE["et"] in answer[-1], answer
 
 
