@@ -24,6 +24,9 @@ MIN_CONFIDENCE = 0.05
 # The unknown-words and input guards set nlu_fallback with full confidence:
 # then the ranking beneath it says nothing about what was meant.
 SURE_MISS = 0.99
+# A follow-up naming a country ("Rootsi partner?") stands for the country questions it repeats.
+COUNTRY_FOLLOW_UP = "follow_up_country"
+COUNTRY_INTENTS = ("ask_attache_country", "ask_bilateral_relations")
 
 
 def question_title(facts: Facts, intent: str, language: str, countries) -> Optional[str]:
@@ -68,11 +71,12 @@ class ActionClarify(KnowledgeAction):
         if missed_before(tracker):
             return []
         countries, _ = asked_countries(facts, tracker, language)
-        buttons = []
-        for intent in likely_intents(tracker):
-            title = question_title(facts, intent, language, countries)
-            if title:
-                buttons.append({"title": title, "payload": f"/{intent}"})
+        buttons: List[Dict[Text, Text]] = []
+        for likely in likely_intents(tracker):
+            for intent in COUNTRY_INTENTS if likely == COUNTRY_FOLLOW_UP and countries else (likely,):
+                title = question_title(facts, intent, language, countries)
+                if title and f"/{intent}" not in [b["payload"] for b in buttons]:
+                    buttons.append({"title": title, "payload": f"/{intent}"})
         return buttons[:MAX_CHOICES]
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:

@@ -309,3 +309,22 @@ def test_the_first_factual_answer_says_which_date_the_information_is_valid_for(l
     texts, _, _ = run(ActionAnswerTopic(), tracker(language, "ask_nato", "NATO?",
                                                    events=told + [{"event": "session_started"}]))
     assert texts[0].endswith(VALIDITY[language])
+
+
+@pytest.mark.parametrize("language, titles", [
+    ("et", ["Eesti ja Rootsi kaitsesuhted", "Kas Rootsis on Eesti kaitseatašee?",
+            "Koostöö strateegiliste partneritega", "Midagi muud"]),
+    ("en", ["Defence relations between Estonia and Sweden", "Is there an Estonian defence attaché in Sweden?",
+            "Cooperation with strategic partners", "Something else"]),
+])
+def test_a_likely_country_follow_up_is_offered_as_the_country_questions(language, titles):
+    ranking = [("nlu_fallback", 0.45), ("ask_bilateral_relations", 0.43), ("follow_up_country", 0.37),
+               ("ask_cooperation_spheres", 0.15)]
+    _, buttons, slots = run(ActionClarify(), tracker(language, "nlu_fallback", "Rootsi partner?",
+                                                     [("country", "Rootsi")], ranking=ranking, confidence=0.45))
+    assert [b["title"] for b in buttons] == titles
+    assert slots["pending_countries"] == ["sweden"]
+    # Without a country, a follow-up has no question to offer.
+    _, buttons, _ = run(ActionClarify(), tracker(language, "nlu_fallback", "partner?", ranking=ranking,
+                                                 confidence=0.45))
+    assert [b["payload"] for b in buttons] == ["/ask_bilateral_relations", "/ask_cooperation_spheres", "/help"]
