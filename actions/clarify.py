@@ -63,6 +63,11 @@ def missed_before(tracker: Tracker) -> bool:
     return len(intents) >= 2 and intents[-2] == FALLBACK
 
 
+def second_miss(tracker: Tracker) -> bool:
+    """A second message in a row not understood (an input problem is reported as such instead)."""
+    return missed_before(tracker) and not entity_values(tracker, "input_problem")
+
+
 class ActionClarify(KnowledgeAction):
     def name(self) -> Text:
         return "action_clarify"
@@ -82,7 +87,7 @@ class ActionClarify(KnowledgeAction):
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         if self.choices(facts, tracker, language):
             return [facts.phrases.text("clarify", language)]
-        if missed_before(tracker) and not entity_values(tracker, "input_problem"):
+        if second_miss(tracker):
             return [f"{facts.phrases.text('still_not_understood', language)}\n\n{topic_menu(facts, language)}"]
         return ActionCannotAnswer().answer(facts, tracker, language)
 
@@ -90,7 +95,7 @@ class ActionClarify(KnowledgeAction):
         choices = self.choices(facts, tracker, language)
         if choices:
             return choices + [{"title": facts.phrases.text("clarify_something_else", language), "payload": "/help"}]
-        if missed_before(tracker) and not entity_values(tracker, "input_problem"):
+        if second_miss(tracker):
             return topic_buttons(facts, language)
         return ActionCannotAnswer().buttons(facts, tracker, language)
 
