@@ -76,7 +76,7 @@ def test_a_country_follow_up_repeats_the_attache_question(talk, language, first,
     conversation = talk(language)
     conversation.turn(*first)
     for text, *facts in turns:
-        reply, _ = conversation.turn(text, *facts, SOURCE_NOTE[language])
+        conversation.turn(text, *facts, SOURCE_NOTE[language])
 
 
 @pytest.mark.parametrize("language, first, follow_up, facts", [
@@ -191,7 +191,7 @@ def test_gibberish_and_empty_input_get_no_clarification_buttons(talk, language, 
     conversation = talk(language)
     if language == "et":
         conversation.turn("tere")  # the conversation's language, for a message with no words
-    reply, buttons = conversation.turn(text, opening)
+    _, buttons = conversation.turn(text, opening)
     assert not any(b["payload"] == "/help" for b in buttons)
 
 
@@ -221,7 +221,7 @@ def test_the_greeting_offers_the_topics_as_buttons_in_the_users_language(talk, l
 def test_the_first_answer_says_its_date_and_source_names_the_last_answer(talk, language, question, second, source,
                                                                         facts):
     conversation = talk(language)
-    first, _ = conversation.turn(question, SOURCE_NOTE[language], VALIDITY[language])
+    conversation.turn(question, SOURCE_NOTE[language], VALIDITY[language])
     reply, _ = conversation.turn(second, SOURCE_NOTE[language])
     assert VALIDITY[language] not in reply
     conversation.turn(question)
