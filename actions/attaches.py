@@ -4,8 +4,24 @@ from typing import List, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, entity_values, latest_intent
+from actions.base import FactAction, asked_countries, latest_intent
 from actions.facts import Facts
+from actions.knowledge import Country
+
+
+def attache_in_countries(facts: Facts, countries: List[Country], unknown: List[str], language: str) -> str:
+    """Yes or no per country, and where the attachés are when that helps."""
+    where = facts.phrases.say("attache_where", language, countries=facts.values(language)["countries"])
+    lines: List[str] = []
+    for country in countries:
+        has_attache = country.id in facts.knowledge.attache_country_ids
+        phrase = "attache_yes" if has_attache else "attache_no"
+        lines.append(facts.phrases.say(phrase, language, **facts.country_words(country, language)))
+    for text in unknown:
+        lines.append(facts.phrases.say("unknown_country", language, text=text))
+    if not countries or unknown or any(c.id not in facts.knowledge.attache_country_ids for c in countries):
+        lines.append(where)
+    return "\n".join(lines)
 
 
 class ActionAnswerAttache(FactAction):
@@ -20,20 +36,7 @@ class ActionAnswerAttache(FactAction):
         if intent == "ask_attache_count":
             count = len(facts.knowledge.attache_country_ids)
             return facts.phrases.say("attache_count", language, count=count, countries=values["countries"])
-
-        where = facts.phrases.say("attache_where", language, countries=values["countries"])
         if intent != "ask_attache_country":
-            return where
-        countries, unknown = facts.resolve_countries(
-            entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language
-        )
-        lines: List[str] = []
-        for country in countries:
-            has_attache = country.id in facts.knowledge.attache_country_ids
-            phrase = "attache_yes" if has_attache else "attache_no"
-            lines.append(facts.phrases.say(phrase, language, **facts.country_words(country, language)))
-        for text in unknown:
-            lines.append(facts.phrases.say("unknown_country", language, text=text))
-        if not countries or unknown or any(c.id not in facts.knowledge.attache_country_ids for c in countries):
-            lines.append(where)
-        return "\n".join(lines)
+            return facts.phrases.say("attache_where", language, countries=values["countries"])
+        countries, unknown = asked_countries(facts, tracker, language)
+        return attache_in_countries(facts, countries, unknown, language)

@@ -18,6 +18,8 @@ from actions.knowledge import LANGUAGES
 
 logger = logging.getLogger(__name__)
 KNOWLEDGE_ENTRY_SLOT = "knowledge_entry"
+# Countries of a question the assistant asked back about; see domain.yml.
+PENDING_COUNTRIES_SLOT = "pending_countries"
 
 # Validate the knowledge file when the action server imports its actions, so a
 # broken file stops `rasa run actions` at start-up, not at the first question.
@@ -40,6 +42,34 @@ def entity_values(tracker: Tracker, entity: str) -> List[str]:
         if item.get("entity") == entity and isinstance(value, str) and value.strip() and value not in values:
             values.append(value)
     return values
+
+
+def session_events(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The events of the current conversation session (after the last session start)."""
+    events = list(tracker.events or [])
+    starts = [i for i, event in enumerate(events) if event.get("event") == "session_started"]
+    return events[starts[-1] + 1:] if starts else events
+
+
+def asked_countries(facts: Facts, tracker: Tracker, language: str):
+    """The countries the latest message names (plus names not recognised), or, when it
+    names none (a button's entity-free payload), those the assistant asked back about."""
+    countries, unknown = facts.resolve_countries(
+        entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language)
+    if not countries and not unknown:
+        pending = tracker.get_slot(PENDING_COUNTRIES_SLOT) or []
+        countries = [facts.knowledge.countries[c] for c in pending if c in facts.knowledge.countries]
+    return countries, unknown
+
+
+def with_source(facts: Facts, tracker: Tracker, body: str, language: str) -> str:
+    """A factual answer: the body, then the source note. The conversation's first
+    factual answer also says which date the information is valid for."""
+    note = facts.source_note(language)
+    validity = {lang: facts.phrases.say("validity_note", lang, **facts.values(lang)) for lang in LANGUAGES}
+    told = any(event.get("event") == "bot" and any(v in (event.get("text") or "") for v in validity.values())
+               for event in session_events(tracker))
+    return f"{body}\n\n{note}" if told else f"{body}\n\n{note} {validity[language]}"
 
 
 class KnowledgeAction(Action, metaclass=abc.ABCMeta):
@@ -68,6 +98,11 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         """Quick replies sent with the last message: {"title": ..., "payload": "/intent"}."""
         return []
 
+    def pending_countries(self, facts: Facts, tracker: Tracker, language: str) -> Optional[List[str]]:
+        """Country ids to remember for the next answer (see PENDING_COUNTRIES_SLOT).
+        By default an answer uses them up."""
+        return None
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         language = conversation_language(tracker)
         try:
@@ -75,6 +110,7 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
             messages = self.answer(facts, tracker, language)
             buttons = self.buttons(facts, tracker, language)
             entry = self.knowledge_entry(facts, tracker)
+            pending = self.pending_countries(facts, tracker, language)
         except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
@@ -82,7 +118,10 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         for position, message in enumerate(messages, start=1):
             last = position == len(messages)
             dispatcher.utter_message(text=message, buttons=buttons if last and buttons else None)
-        return [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)]
+        events = [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)]
+        if pending or tracker.get_slot(PENDING_COUNTRIES_SLOT):
+            events.append(SlotSet(PENDING_COUNTRIES_SLOT, pending or None))
+        return events
 
 
 class FactAction(KnowledgeAction):
@@ -97,8 +136,7 @@ class FactAction(KnowledgeAction):
         return self.topic_id
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
-        body = self.facts_text(facts, tracker, language)
-        return [f"{body}\n\n{facts.source_note(language)}"]
+        return [with_source(facts, tracker, self.facts_text(facts, tracker, language), language)]
 
     @abc.abstractmethod
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:

@@ -1,11 +1,24 @@
 """Answers questions about bilateral defence relations: how many partners, where, with X."""
 
-from typing import Text
+from typing import List, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, entity_values
+from actions.base import FactAction, asked_countries
 from actions.facts import Facts
+from actions.knowledge import Country
+
+
+def relations_with_countries(facts: Facts, countries: List[Country], unknown: List[str], language: str) -> str:
+    """What the source says about relations in general, then about each country asked about."""
+    lines = [facts.answer("bilateral_relations", language)]
+    for country in countries:
+        words = facts.country_words(country, language)
+        lines.append(facts.phrases.say("bilateral_country", language, **words))
+        if country.id in facts.knowledge.attache_country_ids:
+            lines.append(facts.phrases.say("bilateral_country_attache", language, **words))
+    lines += [facts.phrases.say("unknown_country", language, text=text) for text in unknown]
+    return "\n".join(lines)
 
 
 class ActionAnswerBilateral(FactAction):
@@ -15,14 +28,4 @@ class ActionAnswerBilateral(FactAction):
         return "action_answer_bilateral"
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
-        lines = [facts.answer("bilateral_relations", language)]
-        countries, unknown = facts.resolve_countries(
-            entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language
-        )
-        for country in countries:
-            words = facts.country_words(country, language)
-            lines.append(facts.phrases.say("bilateral_country", language, **words))
-            if country.id in facts.knowledge.attache_country_ids:
-                lines.append(facts.phrases.say("bilateral_country_attache", language, **words))
-        lines += [facts.phrases.say("unknown_country", language, text=text) for text in unknown]
-        return "\n".join(lines)
+        return relations_with_countries(facts, *asked_countries(facts, tracker, language), language)

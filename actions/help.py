@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.base import KnowledgeAction, entity_values, latest_intent
 from actions.facts import Facts
+from actions.knowledge import Topic
 
 
 def topic_menu(facts: Facts, language: str) -> str:
@@ -18,10 +19,15 @@ def topic_menu(facts: Facts, language: str) -> str:
     return "\n".join([intro] + titles)
 
 
+def topic_button(topic: Topic, language: str) -> Dict[Text, Text]:
+    """A quick reply asking for the topic; the payload is the topic's first intent, entity-free,
+    which works in every channel."""
+    return {"title": topic.title[language], "payload": f"/{topic.intents[0]}"}
+
+
 def topic_buttons(facts: Facts, language: str) -> List[Dict[Text, Text]]:
-    """One quick reply per topic; the payload is the topic's first intent, which works in every channel."""
-    return [{"title": t.title[language], "payload": f"/{t.intents[0]}"}
-            for t in facts.knowledge.topics if t.id not in ("overview", "source")]
+    """One quick reply per topic."""
+    return [topic_button(t, language) for t in facts.knowledge.topics if t.id not in ("overview", "source")]
 
 
 class ActionHelp(KnowledgeAction):

@@ -54,6 +54,8 @@ class Topic:
     section: str
     title: Dict[str, str]
     answer: Dict[str, str]
+    more: Optional[Dict[str, str]] = None  # the next level of detail ("tell me more"), if the source has one
+    related: Tuple[str, ...] = ()  # ids of topics to offer next
 
 
 @dataclass(frozen=True)
@@ -244,10 +246,19 @@ def _topics(check: _Checker, raw: Any) -> Tuple[Topic, ...]:
             intent_owner[intent] = topic_id
         answer = check.bilingual(item["answer"], f"{entry}.answer")
         check.placeholders(answer, f"{entry}.answer")
+        more = None
+        if item.get("more") is not None:
+            more = check.bilingual(item["more"], f"{entry}.more")
+            check.placeholders(more, f"{entry}.more")
         topics.append(Topic(
             id=topic_id, intents=intents, section=check.text(item["section"], f"{entry}.section"),
-            title=check.bilingual(item["title"], f"{entry}.title"), answer=answer,
+            title=check.bilingual(item["title"], f"{entry}.title"), answer=answer, more=more,
+            related=check.texts(item.get("related"), f"{entry}.related"),
         ))
+    for i, topic in enumerate(topics):
+        for related in topic.related:
+            if related not in ids or related == topic.id:
+                check.fail(f"topics[{i}] (id {topic.id!r}).related", f"{related!r} is not the id of another topic")
     return tuple(topics)
 
 

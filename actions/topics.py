@@ -1,11 +1,18 @@
 """Answers a question about a topic with the topic's text from the knowledge file."""
 
-from typing import Text
+from typing import Optional, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, KnowledgeAction, latest_intent
+from actions.base import KNOWLEDGE_ENTRY_SLOT, FactAction, KnowledgeAction, latest_intent
 from actions.facts import Facts
+from actions.knowledge import Topic
+
+
+def answered_topic(facts: Facts, tracker: Tracker) -> Optional[Topic]:
+    """The topic of the knowledge entry answered last, if it is one (not the source itself)."""
+    entry = tracker.get_slot(KNOWLEDGE_ENTRY_SLOT)
+    return next((t for t in facts.knowledge.topics if t.id == entry and t.id != "source"), None)
 
 
 class ActionAnswerTopic(FactAction):
@@ -22,13 +29,20 @@ class ActionAnswerTopic(FactAction):
 
 
 class ActionAnswerSource(KnowledgeAction):
-    """The source and its date; no source note under it, it is the source."""
+    """The source and its date; no source note under it, it is the source.
+
+    After an answer ("source?" as a follow-up) it names the topic of the entry
+    just answered (the `knowledge_entry` slot) and keeps that entry."""
 
     def name(self) -> Text:
         return "action_answer_source"
 
     def answer(self, facts: Facts, tracker: Tracker, language: str):
-        return [facts.answer("source", language)]
+        topic = answered_topic(facts, tracker)
+        if topic is None:
+            return [facts.answer("source", language)]
+        return [facts.phrases.say("source_of_answer", language, topic=topic.title[language], **facts.values(language))]
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> str:
-        return "source"
+        topic = answered_topic(facts, tracker)
+        return topic.id if topic else "source"

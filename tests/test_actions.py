@@ -39,6 +39,11 @@ SOURCE_NOTE = {
     "en": "Source: Estonian Ministry of Defence, “International Cooperation”, last updated 31 May 2014.",
     "et": "Allikas: Kaitseministeerium, „Rahvusvaheline koostöö”, viimati uuendatud 31. mai 2014.",
 }
+# Said after the source note of a conversation's first factual answer.
+VALIDITY = {
+    "en": "The information is valid as of 31 May 2014; it may have changed since.",
+    "et": "Teave kehtib 31. mai 2014 seisuga ja võib olla vahepeal muutunud.",
+}
 ATTACHE_IDS = [
     "finland", "france", "georgia", "germany", "poland", "russia", "sweden", "united_kingdom", "united_states",
 ]
@@ -96,9 +101,10 @@ def ask(action_class, language: Optional[str], intent: Optional[str], text: str 
 
 
 def sourced_body(texts: List[str], language: str) -> str:
-    """The one message of a fact answer, checked to end with its source note; returns the rest."""
+    """The one message of a fact answer, checked to end with its source note (and, in a
+    conversation's first answer, the date the information is valid for); returns the rest."""
     assert len(texts) == 1, texts
-    text = texts[0]
+    text = texts[0].removesuffix(" " + VALIDITY[language])
     assert text.endswith("\n\n" + SOURCE_NOTE[language]), text
     body = text[: -len("\n\n" + SOURCE_NOTE[language])]
     assert body.strip()

@@ -132,6 +132,10 @@ BREAKAGES = {
     "wrong type": (lambda d: d.update(topics={"nato": "NATO"}), r"topics: must be a non-empty list"),
     "missing section": (lambda d: d.pop("countries"), r"top level: missing key\(s\): countries"),
     "wrong schema version": (lambda d: d.update(schema_version=2), r"schema_version: is 2; this code reads version 1"),
+    "more detail in one language": (lambda d: topic(d, "operations")["more"].pop("et"),
+                                    r"\(id 'operations'\)\.more: the Estonian text \(et\) is missing"),
+    "related topic unknown": (lambda d: topic(d, "nato")["related"].append("cyber"),
+                              r"\(id 'nato'\)\.related: 'cyber' is not the id of another topic"),
 }
 
 
