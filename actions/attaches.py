@@ -4,7 +4,7 @@ from typing import List, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, entity_values, latest_intent
+from actions.base import FactAction, entity_values, latest_intent, typed_text
 from actions.facts import Facts
 
 
@@ -25,7 +25,7 @@ class ActionAnswerAttache(FactAction):
         if intent != "ask_attache_country":
             return where
         countries, unknown = facts.resolve_countries(
-            entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language
+            entity_values(tracker, "country"), typed_text(tracker), language
         )
         lines: List[str] = []
         for country in countries:
@@ -35,5 +35,5 @@ class ActionAnswerAttache(FactAction):
         for text in unknown:
             lines.append(facts.phrases.say("unknown_country", language, text=text))
         if not countries or unknown or any(c.id not in facts.knowledge.attache_country_ids for c in countries):
-            lines.append(where)
+            lines += [where, facts.official_channel(language)]
         return "\n".join(lines)

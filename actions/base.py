@@ -14,6 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import Facts, get_facts
+from actions.ratings import rating_buttons
 from actions.knowledge import LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -33,13 +34,31 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+# Rasa's name for the entities of a typed `/intent{"entity": "value"}` message:
+# a user can type one in any channel, so its entities are never trusted.
+SLASH_EXTRACTOR = "RegexMessageHandler"
+
+
+def is_slash_message(tracker: Tracker) -> bool:
+    """A `/intent` message: a button payload, or typed to bypass the NLU."""
+    return (tracker.latest_message.get("text") or "").lstrip().startswith("/")
+
+
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Values of `entity` found by the NLU in the latest message; none from a `/intent{...}` message."""
     values = []
     for item in tracker.latest_message.get("entities") or []:
         value = item.get("value")
+        if item.get("extractor") == SLASH_EXTRACTOR:
+            continue
         if item.get("entity") == entity and isinstance(value, str) and value.strip() and value not in values:
             values.append(value)
     return values
+
+
+def typed_text(tracker: Tracker) -> str:
+    """What the user wrote, for finding names in it; empty for a `/intent` payload."""
+    return "" if is_slash_message(tracker) else tracker.latest_message.get("text") or ""
 
 
 class KnowledgeAction(Action, metaclass=abc.ABCMeta):
@@ -68,6 +87,10 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         """Quick replies sent with the last message: {"title": ..., "payload": "/intent"}."""
         return []
 
+    def extra_events(self, facts: Facts, tracker: Tracker) -> List[Dict]:
+        """Events to return besides the `knowledge_entry` slot."""
+        return []
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         language = conversation_language(tracker)
         try:
@@ -75,6 +98,7 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
             messages = self.answer(facts, tracker, language)
             buttons = self.buttons(facts, tracker, language)
             entry = self.knowledge_entry(facts, tracker)
+            events = self.extra_events(facts, tracker)
         except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
@@ -82,7 +106,7 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         for position, message in enumerate(messages, start=1):
             last = position == len(messages)
             dispatcher.utter_message(text=message, buttons=buttons if last and buttons else None)
-        return [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)]
+        return [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)] + events
 
 
 class FactAction(KnowledgeAction):
@@ -95,6 +119,10 @@ class FactAction(KnowledgeAction):
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
         return self.topic_id
+
+    def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        """Every factual answer can be rated: helpful / not helpful (actions/feedback.py)."""
+        return rating_buttons(facts, language)
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         body = self.facts_text(facts, tracker, language)
