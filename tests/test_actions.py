@@ -96,11 +96,13 @@ def ask(action_class, language: Optional[str], intent: Optional[str], text: str 
 
 
 def sourced_body(texts: List[str], language: str) -> str:
-    """The one message of a fact answer, checked to end with its source note; returns the rest."""
+    """The one message of a fact answer, checked to end with its source note; returns the rest,
+    without the closing pointer to the ministry's channel (test_limits.py checks where it is)."""
     assert len(texts) == 1, texts
     text = texts[0]
     assert text.endswith("\n\n" + SOURCE_NOTE[language]), text
     body = text[: -len("\n\n" + SOURCE_NOTE[language])]
+    body = body.removesuffix("\n" + FACTS.official_channel(language))
     assert body.strip()
     return body
 
