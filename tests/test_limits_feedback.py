@@ -221,7 +221,7 @@ def hold_report_conversations(assistant) -> None:
     ask(assistant, who, "/rate_helpful")
     ask(assistant, who, "/rate_not_helpful")  # a second click on the same answer replaces the first
     who = sender("report-et")
-    ask(assistant, who, "Milline ilm on nädalavahetusel Tartus?")
+    ask(assistant, who, "milline ilm on homme tallinnas")
     ask(assistant, who, "mis on viini dokument 2011")
     ask(assistant, who, "/rate_not_helpful")
     ask(assistant, who, "kus on meie suurtükiväeüksused täna öösel peidus")
@@ -234,7 +234,7 @@ def check_report(output: str) -> None:
     en, et = question_counts(by_language["en"]), question_counts(by_language["et"])
     assert en["What will the weather be in Tartu next weekend?"] == (2, "out of scope"), by_language["en"]
     assert en["where are the estonian artillery units hiding tonight"] == (1, "sensitive"), by_language["en"]
-    assert et["Milline ilm on nädalavahetusel Tartus?"] == (1, "out of scope"), by_language["et"]
+    assert et["milline ilm on homme tallinnas"] == (1, "out of scope"), by_language["et"]
     assert et["kus on meie suurtükiväeüksused täna öösel peidus"] == (1, "sensitive"), by_language["et"]
     assert not any("Tartu next" in question for question in et), "an English question under Estonian"
     assert not any("vienna" in question for question in en), "an answered question listed as unanswered"
@@ -251,7 +251,8 @@ def check_report(output: str) -> None:
 
 def test_report_from_the_real_sqlite_tracker_store(assistant):
     hold_report_conversations(assistant)
-    result = run_report(assistant.endpoints)
+    result = subprocess.run(["make", "--no-print-directory", "-s", "report", f"ENDPOINTS={assistant.endpoints}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     check_report(result.stdout)
     assert "Traceback" not in result.stdout + result.stderr
