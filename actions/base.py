@@ -84,7 +84,13 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         return None
 
     def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
-        """Quick replies sent with the last message: {"title": ..., "payload": "/intent"}."""
+        """Quick replies sent with the last paragraph: {"title": ..., "payload": "/intent"}.
+
+        Channels send a text without buttons paragraph by paragraph, but a text with
+        buttons as one message; so the last message is split into paragraphs first and
+        the buttons ride on the last one: every channel shows the same messages
+        with and without buttons (as Rasa's socket.io channel does by itself).
+        """
         return []
 
     def extra_events(self, facts: Facts, tracker: Tracker) -> List[Dict]:
@@ -103,6 +109,8 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
             return [SlotSet(KNOWLEDGE_ENTRY_SLOT, None)]
+        if buttons and messages:
+            messages = messages[:-1] + messages[-1].split("\n\n")
         for position, message in enumerate(messages, start=1):
             last = position == len(messages)
             dispatcher.utter_message(text=message, buttons=buttons if last and buttons else None)

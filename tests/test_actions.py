@@ -84,6 +84,9 @@ def run(action, track: Tracker) -> List[str]:
     events = asyncio.run(action.run(dispatcher, track, {}))
     assert len(events) == 1 and events[0]["event"] == "slot" and events[0]["name"] == "knowledge_entry"
     texts = [message["text"] for message in dispatcher.messages]
+    if dispatcher.messages and dispatcher.messages[-1].get("buttons"):
+        # An answer with buttons comes paragraph by paragraph (KnowledgeAction.run); join them again.
+        texts = ["\n\n".join(texts)]
     for text in texts:
         assert text and text.strip()
         assert "{" not in text and "}" not in text, f"unfilled placeholder in {text!r}"

@@ -48,6 +48,9 @@ def run(action, language, intent, text="...", slots=None):
 def test_every_factual_answer_can_be_rated(action, intent, language):
     messages, _ = run(action, language, intent)
     assert [(b["title"], b["payload"]) for b in messages[-1]["buttons"]] == BUTTONS[language]
+    # Paragraph by paragraph, the buttons on the last one (the source note), as without buttons.
+    assert len(messages) == 2 and not messages[0].get("buttons")
+    assert messages[-1]["text"] == FACTS.source_note(language)
 
 
 @pytest.mark.parametrize("action, intent", [(ActionCannotAnswer(), "out_of_scope"), (ActionCannotAnswer(), "ask_sensitive")])

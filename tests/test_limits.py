@@ -45,7 +45,7 @@ def answer(action, language: str, intent: str, text: str,
 
 
 def text_of(messages: List[Dict]) -> str:
-    return "\n".join(m["text"] for m in messages)
+    return "\n\n".join(m["text"] for m in messages)
 
 
 def test_pointer_wording_is_the_knowledge_files_channel():
