@@ -20,7 +20,7 @@ LANGUAGE_NAMES = {"en": "English", "et": "Estonian"}
 
 def render(report: Report, where: str, top: int) -> str:
     lines: List[str] = [f"Conversation report: {where}",
-                        f"{report.conversations} conversations, {report.questions} questions answered or not.", ""]
+                        f"{report.conversations} conversations, {report.questions} typed questions.", ""]
     for code in LANGUAGES:
         language = report.languages[code]
         lines += [f"== {LANGUAGE_NAMES[code]} ({code}) ==",
