@@ -20,7 +20,7 @@ def attache_in_countries(facts: Facts, countries: List[Country], unknown: List[s
     for text in unknown:
         lines.append(facts.phrases.say("unknown_country", language, text=text))
     if not countries or unknown or any(c.id not in facts.knowledge.attache_country_ids for c in countries):
-        lines.append(where)
+        lines += [where, facts.official_channel(language)]
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import Facts, get_facts
+from actions.ratings import rating_buttons
 from actions.knowledge import LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -35,13 +36,31 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+# Rasa's name for the entities of a typed `/intent{"entity": "value"}` message:
+# a user can type one in any channel, so its entities are never trusted.
+SLASH_EXTRACTOR = "RegexMessageHandler"
+
+
+def is_slash_message(tracker: Tracker) -> bool:
+    """A `/intent` message: a button payload, or typed to bypass the NLU."""
+    return (tracker.latest_message.get("text") or "").lstrip().startswith("/")
+
+
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Values of `entity` found by the NLU in the latest message; none from a `/intent{...}` message."""
     values = []
     for item in tracker.latest_message.get("entities") or []:
         value = item.get("value")
+        if item.get("extractor") == SLASH_EXTRACTOR:
+            continue
         if item.get("entity") == entity and isinstance(value, str) and value.strip() and value not in values:
             values.append(value)
     return values
+
+
+def typed_text(tracker: Tracker) -> str:
+    """What the user wrote, for finding names in it; empty for a `/intent` payload."""
+    return "" if is_slash_message(tracker) else tracker.latest_message.get("text") or ""
 
 
 def session_events(tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -55,7 +74,7 @@ def asked_countries(facts: Facts, tracker: Tracker, language: str):
     """The countries the latest message names (plus names not recognised), or, when it
     names none (a button's entity-free payload), those the assistant asked back about."""
     countries, unknown = facts.resolve_countries(
-        entity_values(tracker, "country"), tracker.latest_message.get("text") or "", language)
+        entity_values(tracker, "country"), typed_text(tracker), language)
     if not countries and not unknown:
         pending = tracker.get_slot(PENDING_COUNTRIES_SLOT) or []
         countries = [facts.knowledge.countries[c] for c in pending if c in facts.knowledge.countries]
@@ -95,7 +114,17 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         return None
 
     def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
-        """Quick replies sent with the last message: {"title": ..., "payload": "/intent"}."""
+        """Quick replies sent with the last paragraph: {"title": ..., "payload": "/intent"}.
+
+        Channels send a text without buttons paragraph by paragraph, but a text with
+        buttons as one message; so the last message is split into paragraphs first and
+        the buttons ride on the last one: every channel shows the same messages
+        with and without buttons (as Rasa's socket.io channel does by itself).
+        """
+        return []
+
+    def extra_events(self, facts: Facts, tracker: Tracker) -> List[Dict]:
+        """Events to return besides the `knowledge_entry` slot."""
         return []
 
     def pending_countries(self, facts: Facts, tracker: Tracker, language: str) -> Optional[List[str]]:
@@ -111,14 +140,17 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
             buttons = self.buttons(facts, tracker, language)
             entry = self.knowledge_entry(facts, tracker)
             pending = self.pending_countries(facts, tracker, language)
+            events = self.extra_events(facts, tracker)
         except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
             return [SlotSet(KNOWLEDGE_ENTRY_SLOT, None)]
+        if buttons and messages:
+            messages = messages[:-1] + messages[-1].split("\n\n")
         for position, message in enumerate(messages, start=1):
             last = position == len(messages)
             dispatcher.utter_message(text=message, buttons=buttons if last and buttons else None)
-        events = [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)]
+        events = [SlotSet(KNOWLEDGE_ENTRY_SLOT, entry)] + events
         if pending or tracker.get_slot(PENDING_COUNTRIES_SLOT):
             events.append(SlotSet(PENDING_COUNTRIES_SLOT, pending or None))
         return events
@@ -134,6 +166,10 @@ class FactAction(KnowledgeAction):
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
         return self.topic_id
+
+    def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        """Every factual answer can be rated: helpful / not helpful (actions/feedback.py)."""
+        return rating_buttons(facts, language)
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         return [with_source(facts, tracker, self.facts_text(facts, tracker, language), language)]

@@ -18,6 +18,8 @@ def relations_with_countries(facts: Facts, countries: List[Country], unknown: Li
         if country.id in facts.knowledge.attache_country_ids:
             lines.append(facts.phrases.say("bilateral_country_attache", language, **words))
     lines += [facts.phrases.say("unknown_country", language, text=text) for text in unknown]
+    if countries or unknown:  # the source cannot confirm these: say where to ask
+        lines.append(facts.official_channel(language))
     return "\n".join(lines)
 
 

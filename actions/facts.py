@@ -54,6 +54,11 @@ class Facts:
     def source_note(self, language: str) -> str:
         return self.phrases.say("source_note", language, **self.values(language))
 
+    def official_channel(self, language: str) -> str:
+        """Where to ask what the knowledge does not hold: the ministry's public channel."""
+        return self.phrases.say("official_channel", language,
+                                channel=self.knowledge.source.official_channel[language])
+
     @staticmethod
     def country_in(country: Country, language: str) -> str:
         """How "in <country>" is written after the preposition (en) or as one word (et)."""

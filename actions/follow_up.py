@@ -15,6 +15,7 @@ from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, asked_countries,
 from actions.bilateral import relations_with_countries
 from actions.clarify import question_title
 from actions.facts import Facts
+from actions.ratings import rating_buttons
 
 # The knowledge entries whose question can be asked again for another country,
 # with the function that answers it and the intent of the button asking it.
@@ -51,7 +52,8 @@ class ActionAnswerFollowUp(KnowledgeAction):
     def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         countries = self.pending_countries(facts, tracker, language)
         if not countries:
-            return []
+            answered = self.previous(tracker) and any(asked_countries(facts, tracker, language))
+            return rating_buttons(facts, language) if answered else []
         known = [facts.knowledge.countries[c] for c in countries]
         return [{"title": question_title(facts, intent, language, known), "payload": f"/{intent}"}
                 for _, intent in COUNTRY_QUESTIONS.values()]

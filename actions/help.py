@@ -41,8 +41,13 @@ class ActionHelp(KnowledgeAction):
         return topic_buttons(facts, language)
 
 
+# Intent -> the phrase that says why there is no answer; anything else was not understood.
+REASONS = {"out_of_scope": "out_of_scope", "ask_sensitive": "sensitive"}
+
+
 class ActionCannotAnswer(KnowledgeAction):
-    """Out of scope, not understood, empty or too long: say so, then what it can answer."""
+    """Out of scope, sensitive, not understood, empty or too long: say so, what it can answer,
+    and where to ask the rest (the ministry's public channel)."""
 
     def name(self) -> Text:
         return "action_cannot_answer"
@@ -55,8 +60,6 @@ class ActionCannotAnswer(KnowledgeAction):
         if "empty" in problem:
             reason = "empty_message"
         else:
-            reason = "out_of_scope" if intent == "out_of_scope" else "not_understood"
-        channel = facts.phrases.say(
-            "official_channel", language, channel=facts.knowledge.source.official_channel[language]
-        )
+            reason = REASONS.get(intent, "not_understood")
+        channel = facts.official_channel(language)
         return [f"{facts.phrases.text(reason, language)}\n\n{topic_menu(facts, language)}\n\n{channel}"]

@@ -13,6 +13,7 @@ from actions.base import KnowledgeAction, session_events, with_source
 from actions.facts import Facts
 from actions.help import topic_button, topic_buttons
 from actions.knowledge import Topic
+from actions.ratings import rating_buttons
 from actions.topics import answered_topic
 
 
@@ -45,7 +46,9 @@ class ActionTellMore(KnowledgeAction):
         topic = answered_topic(facts, tracker)
         if topic is None or (not topic.related and not self.detail(facts, tracker)):
             return topic_buttons(facts, language)
-        return [topic_button(facts.knowledge.topic(t), language) for t in topic.related]
+        related = [topic_button(facts.knowledge.topic(t), language) for t in topic.related]
+        # The detail is a factual answer: it can be rated like any other.
+        return related + rating_buttons(facts, language) if self.detail(facts, tracker) else related
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
         topic = answered_topic(facts, tracker)

@@ -17,6 +17,11 @@ from rasa.shared.nlu.training_data.message import Message
 from components.stateless import StatelessComponent
 from morphology.language import language_identifier
 
+# The role of every `language` entity this component sets. The `language` slot
+# is filled only from entities with this role (domain.yml), which an entity
+# typed in a `/intent{"language": "et"}` message cannot carry.
+ROLE = "detected"
+
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class LanguageDetector(StatelessComponent):
@@ -41,7 +46,7 @@ class LanguageDetector(StatelessComponent):
             language = self.detect(text, message.get("metadata"))
             if language:
                 entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "language"]
-                entities.append({"entity": "language", "value": language, "start": 0, "end": len(text),
-                                 "confidence": 1.0, "extractor": self.__class__.__name__})
+                entities.append({"entity": "language", "role": ROLE, "value": language, "start": 0,
+                                 "end": len(text), "confidence": 1.0, "extractor": self.__class__.__name__})
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -20,6 +20,7 @@ from actions.greet import ActionGreet
 from actions.help import topic_buttons
 from actions.knowledge import load_knowledge
 from actions.more import ActionTellMore
+from actions.ratings import RATINGS as RATING_INTENTS
 from actions.topics import ActionAnswerSource, ActionAnswerTopic
 from tests.test_actions import SOURCE_NOTE, VALIDITY, assert_language
 
@@ -27,6 +28,7 @@ FACTS = get_facts()
 KNOWLEDGE = load_knowledge()
 LANGS = ("en", "et")
 ENTITY_FREE = re.compile(r"^/[a-z_]+$")
+RATINGS = [f"/{intent}" for intent in RATING_INTENTS]  # under every factual answer
 
 
 def tracker(language: str, intent: Optional[str], text: str = "", entities: Sequence[Tuple[str, str]] = (),
@@ -50,12 +52,13 @@ def tracker(language: str, intent: Optional[str], text: str = "", entities: Sequ
 
 
 def run(action, track: Tracker) -> Tuple[List[str], List[Dict], Dict[str, object]]:
-    """Texts, buttons of the last message, and slots set, as the user and Rasa would see them."""
+    """The reply (its paragraphs joined: a reply with buttons is sent paragraph by paragraph),
+    buttons of the last message, and slots set, as the user and Rasa would see them."""
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, track, {}))
-    texts = [m["text"] for m in dispatcher.messages]
-    for text in texts:
-        assert text.strip() and "{" not in text and "}" not in text, text
+    for message in dispatcher.messages:
+        assert message["text"].strip() and "{" not in message["text"] and "}" not in message["text"], message
+    texts = ["\n\n".join(m["text"] for m in dispatcher.messages)] if dispatcher.messages else []
     buttons = dispatcher.messages[-1].get("buttons") or [] if dispatcher.messages else []
     for button in buttons:
         assert ENTITY_FREE.match(button["payload"]), button
@@ -102,7 +105,7 @@ def test_a_follow_up_asks_the_previous_question_for_the_new_country(language, pr
     assert expected in texts[0]
     assert SOURCE_NOTE[language] in texts[0]
     assert_language(texts[0], language, typed=[country])
-    assert buttons == [] and slots == {"knowledge_entry": previous}
+    assert [b["payload"] for b in buttons] == RATINGS and slots == {"knowledge_entry": previous}
 
 
 @pytest.mark.parametrize("language, text, country, question, titles", [
@@ -238,7 +241,7 @@ def test_tell_me_more_gives_the_next_level_of_detail(language, entry, facts):
     assert texts[0] != ActionAnswerTopic().answer(FACTS, tracker(language, KNOWLEDGE.topic(entry).intents[0]),
                                                   language)[0]
     assert [b["payload"] for b in buttons] == [f"/{KNOWLEDGE.topic(t).intents[0]}"
-                                               for t in KNOWLEDGE.topic(entry).related]
+                                               for t in KNOWLEDGE.topic(entry).related] + RATINGS
     assert slots == {"knowledge_entry": entry}
 
 

@@ -43,8 +43,10 @@ def test_quick_reply_sends_its_payload_and_shows_its_title(page, site):
     assert "collective defence" in reply
     assert page.locator(".dcw-user .dcw-bubble").last.inner_text() == title
     assert "/ask_nato" not in page.locator(".dcw-messages").inner_text()
-    # Answered quick replies go away; focus returns to the text field.
-    assert page.locator(".dcw-reply").count() == 0
+    # Answered quick replies go away (the answer brings its own: rate it); focus returns to the text field.
+    assert page.locator('.dcw-reply[data-payload^="/ask_"]').count() == 0
+    assert [page.locator(".dcw-reply").nth(i).get_attribute("data-payload") for i in range(2)] == \
+        ["/rate_helpful", "/rate_not_helpful"]
     assert page.evaluate("document.activeElement.id") == "dcw-input"
 
 

@@ -11,6 +11,9 @@ FINLAND = {"en": "Is there an Estonian defence attaché in Finland?",
 YES_FINLAND = {"en": ("Yes", "Finland"), "et": ("Jah", "Soomes")}
 SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}
 HELP_INTRO = {"en": "You can ask about", "et": "Võite küsida"}
+# Every factual answer ends with the rating buttons Helpful / Not helpful, so a "2"
+# typed after an answer picks "Not helpful", and the bot thanks for the rating.
+RATED_NOT_HELPFUL = {"en": "I've noted that the answer did not help", "et": "vastus ei olnud abiks"}
 
 
 def webhook(assistant, channel: str) -> str:

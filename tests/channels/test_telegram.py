@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from tests.channels.support import FINLAND, HELP_INTRO, SOURCE_NOTE, new_id, says_yes_finland, webhook
+from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
+                                    webhook)
 
 pytestmark = pytest.mark.e2e
 
@@ -46,9 +47,9 @@ def test_help_sends_an_inline_keyboard_and_a_press_or_a_number_picks_a_topic(ass
     assert SOURCE_NOTE["et"] in answer[-1], answer
 
     before = len(telegram.replies_to(user))
-    telegram.send_text(hook, user, "2", language_code="et")
-    replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=before + 2))[before:]
-    assert SOURCE_NOTE["et"] in replies[-1] and HELP_INTRO["et"] not in "\n".join(replies), replies
+    telegram.send_text(hook, user, "2", language_code="et")  # option 2 of the answer's buttons: not helpful
+    replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=before + 1))[before:]
+    assert RATED_NOT_HELPFUL["et"] in replies[-1] and HELP_INTRO["et"] not in "\n".join(replies), replies
 
 
 def test_an_update_without_the_secret_token_is_refused(assistant, platforms):

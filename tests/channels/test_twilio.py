@@ -19,9 +19,9 @@ def test_answers_in_the_language_of_the_message(assistant, platforms):
     for language in ("en", "et"):
         phone = f"+372{new_id()}"
         assert twilio.send_text(webhook(assistant, "twilio"), phone, FINLAND[language]).status_code == 204
-        replies = sms(twilio, phone, 2)
+        replies = sms(twilio, phone, 3)  # the answer, its source note, the numbered rating options
         assert says_yes_finland(replies[0], language), replies
-        assert SOURCE_NOTE[language] in replies[-1]
+        assert SOURCE_NOTE[language] in replies[1] and replies[2].startswith("1. "), replies
         assert all(r.form["From"] == twilio.number for r in twilio.replies_to(phone))
 
 
@@ -33,8 +33,9 @@ def test_help_lists_numbered_options_and_a_number_picks_one(assistant, platforms
     menu = sms(twilio, phone, greeting + 2)[greeting:]
     assert HELP_INTRO["et"] in menu[0] and menu[-1].startswith("1. ") and "\n2. " in menu[-1], menu
     twilio.send_text(hook, phone, "2")
-    replies = sms(twilio, phone, greeting + 4)[greeting + 2:]
-    assert SOURCE_NOTE["et"] in replies[-1] and HELP_INTRO["et"] not in replies[0], replies
+    replies = sms(twilio, phone, greeting + 5)[greeting + 2:]
+    assert SOURCE_NOTE["et"] in replies[1] and HELP_INTRO["et"] not in replies[0], replies
+    assert replies[2] == "1. Oli abiks\n2. Ei olnud abiks", replies  # the answer can be rated by number
 
 
 def test_a_request_with_a_wrong_signature_is_refused(assistant, platforms):
