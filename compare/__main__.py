@@ -62,6 +62,8 @@ def error_cut(baseline: float, ours: float) -> str:
     before, after = 1 - baseline, 1 - ours
     if before <= 0:
         return "—" if after <= 0 else "worse"
+    if after == before:
+        return "±0%"
     return f"{(before - after) / before:+.0%}".replace("+", "−", 1) if after < before else f"{(after - before) / before:+.0%} (worse)"
 
 
@@ -75,8 +77,9 @@ def render(results: Dict[str, Dict[str, Dict[str, float]]], meta: Dict[str, str]
         "",
         "- **baseline** (compare/baseline.yml): WhitespaceTokenizer + CountVectors (words) +",
         "  CountVectors (char_wb 1–4) + DIET: no lemmas, no lookup tables.",
-        "- **ours** (config.yml): spaCy tokens that keep `NATO-s` whole, Vabamorf/lookup lemmas,",
-        "  lookup tables of every case form of every country (Vabamorf synthesis), lexical features,",
+        "- **ours** (config.yml): spaCy tokens that keep `NATO-s` whole, Vabamorf/lookup lemmas (capitals",
+        "  and diacritics restored from the training data's forms), lookup tables of every case form of",
+        "  every country (Vabamorf synthesis), lexical features,",
         "  CountVectors on lemmas + char_wb 1–4 on the text, DIET.",
         "",
         "| test set | examples | metric | baseline | ours | error change |",

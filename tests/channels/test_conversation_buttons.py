@@ -26,8 +26,9 @@ def test_sms_greeting_numbers_the_topics_and_a_number_picks_one(assistant, platf
     assert greeting[0].startswith("Tere!") and greeting[1].startswith("1. NATO ja kollektiivkaitse\n"
                                                                       "2. Euroopa Liidu liikmesus\n"), greeting
     twilio.send_text(hook, phone, "2")
-    answer = sms(4)[2:]
-    assert "Euroopa Liidu liikmesus" in answer[0] and SOURCE_NOTE["et"] in answer[-1], answer
+    answer = sms(5)[2:]  # the answer paragraph by paragraph, its source last, then the numbered ratings
+    assert "Euroopa Liidu liikmesus" in answer[0] and SOURCE_NOTE["et"] in answer[-2], answer
+    assert answer[-1] == "1. Oli abiks\n2. Ei olnud abiks", answer
 
 
 def test_telegram_greeting_has_a_keyboard_and_a_number_picks_a_topic(assistant, platforms):
