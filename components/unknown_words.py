@@ -31,11 +31,12 @@ def fold(word: str) -> str:
 
 
 def words_of(message: Message) -> List[str]:
-    """The folded forms and lemmas of the message's alphabetic tokens."""
+    """The folded forms and lemmas of the message's alphabetic tokens; a compound's
+    lemma comes with its parts ("kaitseatašee kaitse atašee"), each a word of its own."""
     out: List[str] = []
     for token in message.get(TOKENS_NAMES[TEXT]) or []:
         if any(c.isalpha() for c in token.text):
-            out += [fold(token.text), fold(token.lemma or token.text)]
+            out += [fold(token.text), *(fold(word) for word in (token.lemma or token.text).split())]
     return out
 
 

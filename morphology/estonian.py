@@ -6,7 +6,7 @@ when `EstonianMorphology` is first built.
 """
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence
 
 if TYPE_CHECKING:
     from morphology.lexicon import Lexicon
@@ -15,36 +15,55 @@ if TYPE_CHECKING:
 CASES = ("n", "g", "p", "ill", "adt", "in", "el", "all", "ad", "abl", "tr", "ter", "es", "ab", "kom")
 
 
+class Analysis(NamedTuple):
+    """A word's lemma and, for a compound, the parts it is made of:
+    "kaitseatašeedest" → ("kaitseatašee", ("kaitse", "atašee")); ("Soome", ()) for a simple word."""
+
+    lemma: str
+    parts: tuple = ()
+
+
 class EstonianMorphology:
     def __init__(self) -> None:
         from estnltk.vabamorf.morf import Vabamorf
 
         self.vabamorf = Vabamorf.instance()
 
-    def _known_lemmas(self, words: Sequence[str], proper_names: bool = False) -> List[Optional[str]]:
-        """Vabamorf's lemma of each word in context, or None where it does not know the word."""
+    def _known(self, words: Sequence[str], proper_names: bool = False) -> List[Optional[Analysis]]:
+        """Vabamorf's analysis of each word in context, or None where it does not know the word."""
         if not words:
             return []
         analysed = self.vabamorf.analyze(list(words), guess=False, propername=proper_names, disambiguate=True)
         # Without guessing, an unknown word comes back as its own lemma tagged Z (like punctuation).
-        return [item["analysis"][0]["lemma"] if item["analysis"] and item["analysis"][0]["partofspeech"] != "Z"
-                else None for item in analysed]
+        known: List[Optional[Analysis]] = []
+        for item in analysed:
+            best = item["analysis"][0] if item["analysis"] else None
+            if best is None or best["partofspeech"] == "Z":
+                known.append(None)
+            else:
+                parts = tuple(best["root_tokens"]) if len(best["root_tokens"]) > 1 else ()
+                known.append(Analysis(best["lemma"], parts))
+        return known
 
-    def lemmas(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[str]:
-        """One lemma per word. A word Vabamorf does not know is looked up in the
+    def analyse(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[Analysis]:
+        """One analysis per word. A word Vabamorf does not know is looked up in the
         lexicon first (morphology/lexicon.py): a name typed in lower case
         ("rootsis" → "Rootsis") or a word without its diacritics ("kaitseatasee").
         A word it still does not know keeps its own form, since its guesser
         invents lemmas for foreign words and typos."""
-        lemmas = self._known_lemmas(words)
+        known = self._known(words)
         if lexicon is not None:
-            restored = {i: lexicon.restore(word) for i, (word, lemma) in enumerate(zip(words, lemmas))
-                        if lemma is None}
+            restored = {i: lexicon.restore(word) for i, (word, analysis) in enumerate(zip(words, known))
+                        if analysis is None}
             restored = {i: word for i, word in restored.items() if word}
             if restored:
-                for i, lemma in zip(restored, self._known_lemmas(list(restored.values()), True)):
-                    lemmas[i] = lemma
-        return [lemma if lemma else word for word, lemma in zip(words, lemmas)]
+                for i, analysis in zip(restored, self._known(list(restored.values()), True)):
+                    known[i] = analysis
+        return [analysis or Analysis(word) for word, analysis in zip(words, known)]
+
+    def lemmas(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[str]:
+        """One lemma per word (see `analyse`)."""
+        return [analysis.lemma for analysis in self.analyse(words, lexicon)]
 
     def forms_by_case(self, name: str) -> Dict[str, List[str]]:
         """Case → forms of a (country) name, inflecting its last word: "Soome" →

@@ -2,9 +2,12 @@
 
 The language comes from morphology/language.py (the text itself: spaCy never
 sees Rasa's metadata). Estonian and language-neutral messages get Vabamorf's
-lemmas ("Soomes" → "Soome", "kaitseatašeedest" → "kaitseatašee"); English
-ones the lookup table's ("attachés" → "attaché"). Vabamorf and lingua load
-once per process, when the component is created.
+lemmas ("Soomes" → "Soome"), a compound's lemma followed by its parts
+("kaitseatašeedest" → "kaitseatašee kaitse atašee": Rasa's CountVectorsFeaturizer
+splits a lemma at spaces, so an unseen compound such as "kaitsekontaktid" still
+shares the features of "kaitse" and "kontakt"); English ones the lookup table's
+("attachés" → "attaché"). Vabamorf and lingua load once per process, when the
+component is created.
 
 Importing this module registers the factory, which spaCy needs before it can
 load a pipeline that uses it (components/__init__.py imports it for Rasa).
@@ -42,7 +45,7 @@ class BilingualLemmatizer:
         if self.english is not None and self.identifier.written_in(doc.text) == "en":
             lemmas = self.english.lemmas(words)
         else:
-            lemmas = self.estonian.lemmas(words, self.lexicon)
+            lemmas = [" ".join((a.lemma, *a.parts)) for a in self.estonian.analyse(words, self.lexicon)]
         for token, lemma in zip(doc, lemmas):
             token.lemma_ = lemma
         return doc

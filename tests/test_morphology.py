@@ -56,6 +56,20 @@ def test_words_typed_without_capitals_or_diacritics_get_the_lemma_of_the_word_me
     assert estonian().lemmas([word], lexicon) == [lemma]
 
 
+@pytest.mark.parametrize("word, analysis", [
+    ("kaitseatašeedest", ("kaitseatašee", ("kaitse", "atašee"))),
+    ("välisoperatsioonides", ("välisoperatsioon", ("välis", "operatsioon"))),
+    ("kaitsekontaktid", ("kaitsekontakt", ("kaitse", "kontakt"))),  # a compound the training data lacks
+    ("Soomes", ("Soome", ())),
+])
+def test_a_compound_comes_with_its_parts(word, analysis):
+    assert estonian().analyse([word]) == [analysis]
+
+
+def test_a_compound_typed_without_diacritics_still_gets_its_parts(lexicon):
+    assert estonian().analyse(["kaitseataseedega"], lexicon) == [("kaitseatašee", ("kaitse", "atašee"))]
+
+
 def test_a_word_vabamorf_does_not_know_keeps_its_form(lexicon):
     assert estonian().lemmas(["xqzrt", "Narniasse", "operatsoonides"], lexicon) == \
         ["xqzrt", "Narniasse", "operatsoonides"]
@@ -102,7 +116,8 @@ def test_english_lemmas():
 def test_the_pipeline_lemmatises_each_message_in_its_language(pipeline):
     _, nlp = pipeline
     estonian_doc = nlp("Kas Eestil on kaitseatašeed Soomes ja USA-s?")
-    assert [t.lemma_ for t in estonian_doc] == ["kas", "Eesti", "olema", "kaitseatašee", "Soome", "ja", "USA", "?"]
+    assert [t.lemma_ for t in estonian_doc] == ["kas", "Eesti", "olema", "kaitseatašee kaitse atašee", "Soome", "ja",
+                                                "USA", "?"]
     english_doc = nlp("Which countries have Estonian defence attachés?")
     assert [t.lemma_ for t in english_doc][:2] == ["Which", "country"] and english_doc[5].lemma_ == "attaché"
 
@@ -113,4 +128,4 @@ def test_the_built_pipeline_loads_in_a_fresh_process_with_its_lexicon(pipeline):
             "print(' '.join(t.lemma_ for t in nlp('Kaitseatašeed rootsis')))" % str(folder))
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().splitlines()[-1] == "kaitseatašee Rootsi"
+    assert result.stdout.strip().splitlines()[-1] == "kaitseatašee kaitse atašee Rootsi"
