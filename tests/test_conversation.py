@@ -7,14 +7,16 @@ their titles in the user's language and entity-free payloads that, sent back,
 answer the question they name.
 """
 
+import itertools
 import json
 import re
 import sqlite3
 import uuid
-from typing import Dict, List, Tuple
+from typing import Callable, Dict, List, Tuple
 
 import pytest
 
+from actions.clarify import MAX_CHOICES, MIN_CONFIDENCE
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
@@ -160,33 +162,59 @@ def test_tell_me_more_without_more_detail_offers_related_topics_that_work(talk, 
 # so the tests take the first candidate the running Rasa classified as
 # nlu_fallback with a real ranking (read from its tracker store).
 
+# Two topic words of different questions with no question around them often leave
+# the model torn between those questions: many such pairs follow the hand-picked
+# candidates, so that some candidate is unclear to whichever model was trained.
+TOPIC_WORDS = {
+    "en": ["partnership", "fields", "missions", "EU", "NATO", "relations", "attaché", "reform", "Vienna", "flights",
+           "source", "cooperation", "aid", "security"],
+    "et": ["partnerlus", "valdkonnad", "missioonid", "EL", "NATO", "suhted", "atašee", "reform", "Viin", "lennud",
+           "allikas", "koostöö", "abi", "julgeolek"],
+}
+
+
+def word_pairs(language: str, before: str = "") -> List[str]:
+    return [f"{before}{a} {b}?" for a, b in itertools.combinations(TOPIC_WORDS[language], 2)]
+
+
 UNCLEAR_CANDIDATES = {
     "en": ["estonia flights vienna?", "defence things estonia?", "estonia partners weapons?", "countries and treaties?",
-           "military stuff europe?", "what about the countries", "estonia and others?"],
+           "military stuff europe?", "what about the countries", "estonia and others?", *word_pairs("en")],
     "et": ["lennud Viini värk?", "kaitse asjad riigid?", "partnerid relvad?", "riigid ja lepingud?",
-           "sõjaväe värk Euroopas?", "aga need riigid", "Eesti ja teised?"],
+           "sõjaväe värk Euroopas?", "aga need riigid", "Eesti ja teised?", *word_pairs("et")],
 }
 UNCLEAR_WITH_COUNTRY = ["Rootsi partner?", "Rootsi asjad?", "Rootsi värk?", "Rootsi kaitse?", "Rootsiga?",
-                        "Rootsi ja Eesti?"]
+                        "Rootsi ja Eesti?", *word_pairs("et", "Rootsi ")]
+# The questions a clarification turns a country into (actions/clarify.py).
+COUNTRY_INTENTS = {"follow_up_country", "ask_attache_country", "ask_bilateral_relations"}
 # Not one known word: not understood, whatever the ranking beneath.
 GIBBERISH = {"en": "asdkjh qwpoeiru zxmcnv", "et": "qwzx vbnm plokij"}
 
 
-def parsed_intent(assistant, sender: str) -> Dict:
-    """The intent Rasa's NLU gave the sender's last message, from the SQLite tracker store."""
+def parsed(assistant, sender: str) -> Dict:
+    """What Rasa's NLU made of the sender's last message, from the SQLite tracker store."""
     with sqlite3.connect(assistant.workdir / "tracker.db") as db:
         rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id DESC",
                           (sender,)).fetchall()
-    return json.loads(rows[0][0])["parse_data"]["intent"]
+    return json.loads(rows[0][0])["parse_data"]
 
 
-def unclear(assistant, talk, language: str, candidates: List[str]) -> str:
-    """The first candidate classified as nlu_fallback by a low top score (not by a guard)."""
+def offered_intents(parse_data: Dict) -> List[str]:
+    """The intents a clarification offers for this parse (as actions/clarify.py picks them)."""
+    return [i["name"] for i in parse_data.get("intent_ranking") or []
+            if i["name"] != "nlu_fallback" and i["confidence"] >= MIN_CONFIDENCE][:MAX_CHOICES]
+
+
+def unclear(assistant, talk, language: str, candidates: List[str],
+            wanted: Callable[[Dict], bool] = lambda parse_data: True) -> str:
+    """The first candidate classified as nlu_fallback by a low top score (not by a guard)
+    whose parse is `wanted`."""
     for text in candidates:
         probe = talk(language)
         probe.turn(text)
-        intent = parsed_intent(assistant, probe.sender)
-        if intent["name"] == "nlu_fallback" and intent["confidence"] < 0.99:
+        parse_data = parsed(assistant, probe.sender)
+        if parse_data["intent"]["name"] == "nlu_fallback" and parse_data["intent"]["confidence"] < 0.99 \
+                and wanted(parse_data):
             return text
     pytest.fail(f"the model is sure about every vague {language} candidate: {candidates}")
 
@@ -207,7 +235,8 @@ def test_an_unclear_question_is_clarified_with_buttons_and_a_second_miss_gets_th
 
 
 def test_a_clarified_question_keeps_its_country(assistant, talk):
-    text = unclear(assistant, talk, "et", UNCLEAR_WITH_COUNTRY)
+    text = unclear(assistant, talk, "et", UNCLEAR_WITH_COUNTRY,
+                   lambda parse_data: bool(COUNTRY_INTENTS & set(offered_intents(parse_data))))
     conversation = talk("et")
     _, buttons = conversation.turn(text)
     country_questions = {"/ask_bilateral_relations": ("Eesti ja Rootsi kaitsesuhted", ["ligikaudu 35", "Rootsi"]),
