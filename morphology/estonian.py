@@ -6,7 +6,7 @@ when `EstonianMorphology` is first built.
 """
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 if TYPE_CHECKING:
     from morphology.lexicon import Lexicon
@@ -20,7 +20,7 @@ class Analysis(NamedTuple):
     "kaitseatašeedest" → ("kaitseatašee", ("kaitse", "atašee")); ("Soome", ()) for a simple word."""
 
     lemma: str
-    parts: tuple = ()
+    parts: Tuple[str, ...] = ()
 
 
 class EstonianMorphology:
