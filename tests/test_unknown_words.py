@@ -6,11 +6,13 @@ import pytest
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.unknown_words import UnknownWordsClassifier
+from components.unknown_words import UnknownWordsClassifier, words_of
 
 TRAINING = ["Kas Eestil on kaitseatašee Soomes?", "Is Estonia a member of NATO?", "tere"]
 
@@ -49,3 +51,10 @@ def test_a_message_with_one_known_word_or_no_words_keeps_its_intent(classifier, 
 
 def test_a_found_country_keeps_the_intent(classifier):
     assert classifier("Lätis?", [{"entity": "country", "value": "latvia", "start": 0, "end": 5}]) == "ask_nato"
+
+
+def test_a_compound_lemma_counts_each_of_its_parts_as_a_word():
+    message = Message(data={"text": "Kaitsekontaktid"})
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process([message])
+    message.get(TOKENS_NAMES[TEXT])[0].lemma = "kaitsekontakt kaitse kontakt"  # as morphology/pipeline.py sets it
+    assert words_of(message) == ["kaitsekontaktid", "kaitsekontakt", "kaitse", "kontakt"]
