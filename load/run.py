@@ -20,25 +20,7 @@ from typing import Dict, List
 
 from deploy.cluster import Cluster
 from tests.production.services import ConversationNamespace
-from tests.servers import ROOT
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (from /proc)."""
-    total = 0
-    pids = [pid]
-    while pids:
-        current = pids.pop()
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-            for task in Path(f"/proc/{current}/task").iterdir():
-                children = (task / "children").read_text().split()
-                pids.extend(int(c) for c in children)
-        except (OSError, ValueError):
-            continue
-    return total / 1024
+from tools.processes import ROOT, rss_mb
 
 
 class MemorySampler(threading.Thread):

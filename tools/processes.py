@@ -1,0 +1,85 @@
+"""Starts, watches and stops the servers' processes: shared by the end-to-end
+tests, the loopback cluster (deploy/cluster.py), `make load` and `make bench`.
+
+Each process runs in its own session (process group), so stopping it also
+stops whatever it started; its output goes to a log file.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "assistant.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Process:
+    def __init__(self, name: str, command: List[str], log: Path, env: dict, cwd: Optional[Path] = None) -> None:
+        """Starts `command` in `cwd` (default: the project folder), its output appended to `log`."""
+        self.name, self.log = name, log
+        self._file = open(log, "ab")
+        self.popen = subprocess.Popen(command, cwd=cwd or ROOT, env=env, stdout=self._file, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def stop(self) -> None:
+        if self.alive():
+            os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait()
+        self._file.close()
+
+    def tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def wait_http(url: str, process: Process, seconds: float) -> None:
+    """Waits until `url` answers 2xx; fails early when `process` exits."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not process.alive():
+            raise RuntimeError(f"The {process.name} exited during start-up:\n{process.tail()}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (from /proc)."""
+    total = 0
+    pids = [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pids.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total / 1024
