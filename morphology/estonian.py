@@ -1,8 +1,8 @@
 """Vabamorf (estnltk) for Estonian: lemmas of words and case forms of names.
 
 Vabamorf is called directly: estnltk's Text layers try to download NLTK data,
-which fails offline. Importing estnltk costs about 2 s, so it happens once,
-when `EstonianMorphology` is first built.
+which fails offline. It is loaded without the rest of estnltk (morphology/vabamorf.py),
+once, when `EstonianMorphology` is first built.
 """
 
 from functools import lru_cache
@@ -25,9 +25,9 @@ class Analysis(NamedTuple):
 
 class EstonianMorphology:
     def __init__(self) -> None:
-        from estnltk.vabamorf.morf import Vabamorf
+        from morphology.vabamorf import vabamorf
 
-        self.vabamorf = Vabamorf.instance()
+        self.vabamorf = vabamorf()
 
     def _known(self, words: Sequence[str], proper_names: bool = False) -> List[Optional[Analysis]]:
         """Vabamorf's analysis of each word in context, or None where it does not know the word."""

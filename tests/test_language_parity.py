@@ -47,14 +47,14 @@ def test_every_response_has_one_english_and_one_estonian_variant(name):
 
 
 def test_estonian_texts_are_spelled_correctly():
-    from estnltk.vabamorf.morf import Vabamorf
+    from morphology.vabamorf import vabamorf
 
     words = {}
     for where, text in texts("et"):
         text = re.sub(r"\{\w+\}", " ", text)
         for word in re.findall(r"[^\W\d_]+", text):
             words.setdefault(word, where)
-    checked = Vabamorf.instance().spellcheck(sorted(words), suggestions=True)
+    checked = vabamorf().spellcheck(sorted(words), suggestions=True)
     wrong = [f"{c['text']} ({words[c['text']]}; maybe {c['suggestions'][:3]})"
              for c in checked if not c["spelling"] and c["text"] not in ESTONIAN_ALLOWED]
     assert not wrong, "Misspelled or non-Estonian words: " + ", ".join(wrong)

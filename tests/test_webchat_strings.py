@@ -57,12 +57,12 @@ def test_every_widget_string_exists_in_both_languages():
 
 
 def test_estonian_words_are_spelled_correctly():
-    from estnltk.vabamorf.morf import Vabamorf
+    from morphology.vabamorf import vabamorf
 
     parser = EstonianText()
     parser.feed((WEBCHAT / "demo" / "index.html").read_text(encoding="utf-8"))
     assert parser.texts, "the demo page has no Estonian part"
     texts = list(widget_strings()["et"].values()) + parser.texts
     words = sorted({w for text in texts for w in re.findall(r"[^\W\d_]+", text)} - {"NATO"})
-    wrong = [c["text"] for c in Vabamorf.instance().spellcheck(words, suggestions=False) if not c["spelling"]]
+    wrong = [c["text"] for c in vabamorf().spellcheck(words, suggestions=False) if not c["spelling"]]
     assert not wrong, f"Misspelled or non-Estonian words: {wrong}"
