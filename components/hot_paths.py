@@ -1,0 +1,161 @@
+"""Four of Rasa 3.6's costs, removed without changing what Rasa does.
+
+Found by profiling the Rasa process under `make bench` (py-spy). At start-up:
+
+- **Loading DIET** (about 20 s of a 35 s cold start): to create the model's
+  weights before reading them from the model file, Rasa trains it for one step
+  on one example, and that step is first compiled into a TensorFlow graph,
+  with its gradients, for nothing. Here that one step runs eagerly (op by op,
+  no graph), which creates the same weights, which are then read from the file
+  as before; only prediction is compiled, as before.
+
+Per message (shares of the process's busy time, one user asking the bench
+questions):
+
+- **The action server's answer check** (about 35 %): RemoteAction checks
+  every answer against its JSON schema with `jsonschema.validate`, which first
+  checks the schema itself against the JSON Schema meta-schema, every time.
+  Here the same schema is compiled into a validator once: the same answers
+  pass, the same ones fail, with Rasa's wording.
+- **The graph's dependency walk** (about 6 %): every run of the NLU graph and
+  of the policy graph works out again, by a recursive walk that revisits shared
+  nodes, which nodes the targets need. The graph never changes once loaded, so
+  each answer is kept on the graph schema after the first walk.
+- **A new connection for every action** (about 5 %): Rasa opens an HTTP
+  session, and so a TCP connection, for every call to the action server, and
+  closes it after the answer. Here each endpoint keeps one session per event
+  loop, whose idle connections are reused for up to KEEP_ALIVE_S seconds (less
+  than the action server's own 5 s, so that it never closes one first).
+
+`install()` applies all four, once per process. Importing the `components`
+package calls it (Rasa imports it when it reads the model's graph, before it
+loads any component), unless RASA_HOT_PATHS=off, which keeps Rasa exactly as
+released (to compare, or to rule these changes out).
+"""
+
+import asyncio
+import os
+from typing import Any, Dict, List, Optional, Text
+
+import aiohttp
+from jsonschema import ValidationError
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.engine.graph import GraphSchema
+from rasa.shared.constants import DOCS_BASE_URL
+from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.tensorflow.constants import RUN_EAGERLY
+from rasa.utils.tensorflow.models import RasaModel
+
+SWITCH = "RASA_HOT_PATHS"
+
+_installed = False
+
+
+def compiled_action_response_check():
+    """A validator for RemoteAction's answer schema; the schema itself is checked here, once."""
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def _compile_action_response_check() -> None:
+    validator = compiled_action_response_check()
+
+    def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+        try:
+            validator.validate(result)
+            return True
+        except ValidationError as e:  # worded as Rasa words it
+            e.message += (f". Failed to validate Action server response from API, make sure your response "
+                          f"from the Action endpoint is valid. For more information about the format visit "
+                          f"{DOCS_BASE_URL}/custom-actions")
+            raise e
+
+    RemoteAction._validate_action_result = _validate_action_result
+
+
+def _remember_minimal_graphs() -> None:
+    walk = GraphSchema.minimal_graph_schema
+
+    def minimal_graph_schema(self: GraphSchema, targets: Optional[List[Text]] = None) -> GraphSchema:
+        known = self.__dict__.setdefault("_minimal_graphs", {})
+        key = tuple(targets) if targets else None
+        if key not in known:
+            known[key] = walk(self, targets)
+        return known[key]
+
+    GraphSchema.minimal_graph_schema = minimal_graph_schema
+
+
+def _load_models_without_compiling_a_training_step() -> None:
+    load = RasaModel.load.__func__
+
+    def load_for_prediction(cls, model_file_name: Text, model_data_example: Any, predict_data_example: Any = None,
+                            finetune_mode: bool = False, *args: Any, **kwargs: Any) -> RasaModel:
+        config = kwargs.get("config") or {}
+        if finetune_mode or config.get(RUN_EAGERLY):  # training goes on, or all runs eagerly anyway: as released
+            return load(cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs)
+        # Rasa's own load, with its one training step run eagerly and no warm-up prediction yet ...
+        model = load(cls, model_file_name, model_data_example, None, finetune_mode, *args,
+                     **dict(kwargs, config=dict(config, **{RUN_EAGERLY: True})))
+        # ... then prediction compiled, as Rasa would, and warmed up on the same example.
+        if hasattr(model, "config"):
+            model.config = config
+        model.run_eagerly = bool(config.get(RUN_EAGERLY))
+        if predict_data_example:
+            model.run_inference(predict_data_example)
+        return model
+
+    RasaModel.load = classmethod(load_for_prediction)
+
+
+KEEP_ALIVE_S = 3.0
+
+
+class _OpenSession:
+    """`async with` gives the kept session and leaves it open."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self.session
+
+    async def __aexit__(self, *_: Any) -> None:
+        return None
+
+
+def _keep_endpoint_sessions() -> None:
+    new_session = EndpointConfig.session
+
+    def session(self: EndpointConfig) -> _OpenSession:
+        loop = asyncio.get_running_loop()
+        kept, kept_loop = self.__dict__.get("_kept_session", (None, None))
+        if kept is None or kept.closed or kept_loop is not loop:  # the first call, or on another event loop
+            fresh = new_session(self)  # Rasa's settings (headers, authentication, timeout) ...
+            kept = aiohttp.ClientSession(  # ... with a connector that keeps idle connections
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_S), headers=fresh.headers,
+                auth=fresh.auth, timeout=fresh.timeout)
+            loop.create_task(fresh.close())
+            self.__dict__["_kept_session"] = (kept, loop)
+        return _OpenSession(kept)
+
+    EndpointConfig.session = session
+
+
+def install() -> None:
+    """Applies the four changes to this process's Rasa (again: nothing happens)."""
+    global _installed
+    if not _installed:
+        _load_models_without_compiling_a_training_step()
+        _compile_action_response_check()
+        _remember_minimal_graphs()
+        _keep_endpoint_sessions()
+        _installed = True
+
+
+def wanted() -> bool:
+    """False when RASA_HOT_PATHS is off (or false, no, 0)."""
+    return os.environ.get(SWITCH, "on").strip().lower() not in ("off", "false", "no", "0")
