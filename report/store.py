@@ -1,7 +1,8 @@
 """Reads the events of every conversation from the tracker store an endpoints file names.
 
 Only Rasa's SQL tracker store is supported (SQLite by default, PostgreSQL in the
-production profile): it keeps every event as a row of the `events` table. The
+production profile), and stores/cached_sql.py, which writes the same table: it
+keeps every event as a row of the `events` table. The
 report never writes: a missing SQLite file or database is an error, not
 something to create.
 """
@@ -10,6 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Tuple
+
+
+SQL_STORES = ("sql", "stores.cached_sql.cachedsqltrackerstore")  # `type` values, lower case
 
 
 class ReportError(Exception):
@@ -26,7 +30,7 @@ def store_from_endpoints(path: Path) -> Store:
     """The SQL tracker store `path` (an endpoints.yml) configures."""
     config = read_tracker_store_config(path)
     kind = str(config.get("type") or "").lower()
-    if kind != "sql":
+    if kind not in SQL_STORES:
         raise ReportError(f"{path}: the report reads an SQL tracker store (type: SQL), "
                           f"but the tracker_store has type {config.get('type')!r}.")
     dialect = str(config.get("dialect") or "sqlite")

@@ -5,10 +5,6 @@ temporary folder, so it never touches a developer's `make run`.
 """
 
 import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from contextlib import contextmanager
@@ -16,56 +12,13 @@ from pathlib import Path
 from typing import Iterator, List, Optional, Sequence
 
 import requests
+import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-MODEL = ROOT / "models" / "assistant.tar.gz"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tools.processes import MODEL, ROOT, VENV_BIN, Process, free_port, wait_http  # noqa: F401 (the tests import them from here)
 
 
-class Process:
-    def __init__(self, name: str, command: List[str], log: Path, env: dict) -> None:
-        self.name, self.log = name, log
-        self._file = open(log, "ab")
-        self.popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._file, stderr=subprocess.STDOUT,
-                                      start_new_session=True)
-
-    def alive(self) -> bool:
-        return self.popen.poll() is None
-
-    def stop(self) -> None:
-        if self.alive():
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.popen.pid, signal.SIGKILL)
-                self.popen.wait()
-        self._file.close()
-
-    def tail(self, lines: int = 40) -> str:
-        text = self.log.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
-
-
-def wait_http(url: str, process: Process, seconds: float) -> None:
-    """Waits until `url` answers 2xx; fails early when `process` exits."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if not process.alive():
-            raise RuntimeError(f"The {process.name} exited during start-up:\n{process.tail()}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
+# The tracker store type of the embedded defaults (endpoints.yml), on a SQLite file of the test's own.
+DEFAULT_TRACKER_STORE = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]["type"]
 
 
 class RestClient:
@@ -101,7 +54,7 @@ class Assistant(RestClient):
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
+            f'tracker_store:\n  type: {DEFAULT_TRACKER_STORE}\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
             encoding="utf-8")
         self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
                         TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1",
