@@ -131,3 +131,37 @@ def test_calls_to_the_action_server_reuse_one_connection_and_survive_its_restart
     answers, peers = asyncio.run(scenario())
     assert answers == [{"events": [], "responses": [{"text": "ok"}]}] * 3
     assert peers[0] == peers[1] != peers[2]
+
+
+def test_every_event_type_resolves_to_the_class_rasa_finds():
+    from rasa.shared.core.events import Event, UserUttered
+    from rasa.shared.utils.common import all_subclasses
+
+    hot_paths.install()
+    for event_class in all_subclasses(Event):
+        expected = next(c for c in all_subclasses(Event) if c.type_name == event_class.type_name)
+        assert Event.resolve_by_type(event_class.type_name) is expected
+        assert Event.resolve_by_type(event_class.type_name) is expected  # remembered: the same answer
+    assert Event.resolve_by_type("no_such_event", default=UserUttered) is UserUttered
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no_such_event")
+    assert Event.from_parameters({"event": "slot", "name": "knowledge_entry", "value": "nato"}).value == "nato"
+
+
+def test_values_for_debug_lines_are_copied_only_when_rasa_logs_at_debug_level():
+    import logging
+
+    import rasa.core.processor
+
+    hot_paths.install()
+    events = [{"event": "slot", "name": "knowledge_entry", "value": "nato"}]
+    rasa_logger = logging.getLogger("rasa")
+    level = rasa_logger.level
+    try:
+        rasa_logger.setLevel(logging.INFO)
+        assert rasa.core.processor.copy.deepcopy(events) is events
+        rasa_logger.setLevel(logging.DEBUG)
+        copied = rasa.core.processor.copy.deepcopy(events)
+        assert copied == events and copied is not events and copied[0] is not events[0]
+    finally:
+        rasa_logger.setLevel(level)
