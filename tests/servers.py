@@ -12,13 +12,9 @@ from pathlib import Path
 from typing import Iterator, List, Optional, Sequence
 
 import requests
-import yaml
 
-from tools.processes import MODEL, ROOT, VENV_BIN, Process, free_port, wait_http  # noqa: F401 (the tests import them from here)
-
-
-# The tracker store type of the embedded defaults (endpoints.yml), on a SQLite file of the test's own.
-DEFAULT_TRACKER_STORE = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]["type"]
+from tools.processes import (MODEL, ROOT, VENV_BIN, Process, free_port, loopback_endpoints,  # noqa: F401
+                             wait_http)  # (the tests import these from here)
 
 
 class RestClient:
@@ -51,13 +47,9 @@ class Assistant(RestClient):
         self.cors = list(cors)
         self.credentials = credentials or ROOT / "credentials.yml"
         self.action_port, self.rasa_port = free_port(), free_port()
-        self.endpoints = workdir / "endpoints.yml"
-        self.endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-            f'tracker_store:\n  type: {DEFAULT_TRACKER_STORE}\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
-            encoding="utf-8")
+        self.endpoints = loopback_endpoints(self.action_port, workdir / "tracker.db", workdir / "endpoints.yml")
         self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
-                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1",
+                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1", TF_ENABLE_ONEDNN_OPTS="0",
                         RASA_CORS=" ".join(self.cors))  # the socket.io channel's WebSocket origin check reads it
         self.env.update(extra_env or {})
         self.actions: Optional[Process] = None

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import requests
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -83,3 +84,13 @@ def rss_mb(pid: int) -> float:
         except (OSError, ValueError):
             continue
     return total / 1024
+
+
+def loopback_endpoints(action_port: int, tracker_db: Path, target: Path) -> Path:
+    """A copy of endpoints.yml (the embedded defaults) at `target`, with the action
+    server on `action_port` and the SQLite tracker store in the file `tracker_db`."""
+    config = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    config["action_endpoint"]["url"] = f"http://127.0.0.1:{action_port}/webhook"
+    config["tracker_store"]["db"] = str(tracker_db)
+    target.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
