@@ -51,7 +51,7 @@ def production_env(overrides: Optional[Dict[str, str]] = None) -> Dict[str, str]
     env.update(os.environ)
     env.update(overrides or {})
     env.update(RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1", TF_CPP_MIN_LOG_LEVEL="2",
-               PYTHONUNBUFFERED="1", PYTHONWARNINGS="ignore")
+               PYTHONUNBUFFERED="1", PYTHONWARNINGS="ignore", TF_ENABLE_ONEDNN_OPTS="0")  # as tools/serve.sh
     return env
 
 
