@@ -28,6 +28,11 @@ ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2",
            SANIC_HOST="127.0.0.1", PYTHONUNBUFFERED="1")
 
 
+# What our bot says, in each language, when the action server does not answer.
+APOLOGIES = [variant["text"] for variant in yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+             ["responses"]["utter_action_server_unavailable"]]
+
+
 class StepFailed(RuntimeError):
     """A training or start-up step failed; the message says which and shows its log."""
 
@@ -110,10 +115,9 @@ class Ours(Bot):
     def answer_problem(self, question: str, replies: list) -> Optional[str]:
         """A knowledge answer, not the apology for an action server that does not answer."""
         texts = " ".join(r.get("text", "") for r in replies)
-        unavailable = [t["text"] for t in _responses("utter_action_server_unavailable")]
         if not texts.strip():
             return "no text in the replies"
-        if any(text.strip() and text.strip() in texts for text in unavailable):
+        if any(text.strip() and text.strip() in texts for text in APOLOGIES):
             return "the action server did not answer"
         return None
 
@@ -136,11 +140,6 @@ class Starter(Bot):
         self.processes = [Process("rasa (starter)", self.rasa_command(self.folder / "endpoints.yml",
                                                                       self.folder / "credentials.yml"),
                                   self.workdir / "rasa.log", env, cwd=self.folder)]
-
-
-def _responses(name: str) -> List[dict]:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return domain.get("responses", {}).get(name, [])
 
 
 def bots(workdir: Path) -> Dict[str, Callable[[], Bot]]:

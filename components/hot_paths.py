@@ -15,7 +15,8 @@ questions):
 - **The action server's answer check** (about 35 %): RemoteAction checks
   every answer against its JSON schema with `jsonschema.validate`, which first
   checks the schema itself against the JSON Schema meta-schema, every time.
-  Here the same schema is compiled into a validator once: the same answers
+  Here the same schema is compiled once, and each event is checked against
+  the one kind of event it names rather than all 23 kinds: the same answers
   pass, the same ones fail, with Rasa's wording.
 - **The graph's dependency walk** (about 6 %): every run of the NLU graph and
   of the policy graph works out again, by a recursive walk that revisits shared
@@ -63,20 +64,51 @@ SWITCH = "RASA_HOT_PATHS"
 _installed = False
 
 
-def compiled_action_response_check():
-    """A validator for RemoteAction's answer schema; the schema itself is checked here, once."""
-    schema = RemoteAction.action_response_format_spec()
-    validator_class = validator_for(schema)
-    validator_class.check_schema(schema)
-    return validator_class(schema)
+class ActionResponseCheck:
+    """RemoteAction's answer schema, compiled once, checked the quick way first.
+
+    The schema says each event is exactly one of 23 kinds, each told apart by
+    the constant value of its `event` key. An answer passes the quick check
+    when it passes the schema without that "exactly one of", and each event
+    passes the one kind its `event` names: the same answers as the full schema
+    pass. Any other answer is checked against the full schema, which raises the
+    error Rasa would.
+    """
+
+    def __init__(self) -> None:
+        schema = RemoteAction.action_response_format_spec()
+        validator_class = validator_for(schema)
+        validator_class.check_schema(schema)
+        self.full = validator_class(schema)
+        event_schema = schema["properties"]["events"]["items"]
+        kinds = event_schema.get("oneOf", [])
+        names = [kind.get("properties", {}).get("event", {}).get("const") for kind in kinds]
+        self.kinds: Dict[Any, Any] = {}
+        if kinds and None not in names and len(set(names)) == len(names):
+            outline = copy.deepcopy(schema)
+            del outline["properties"]["events"]["items"]["oneOf"]
+            self.outline = validator_class(outline)
+            self.kinds = {name: validator_class(kind) for name, kind in zip(names, kinds)}
+
+    def quick_pass(self, result: Any) -> bool:
+        if not self.kinds or not self.outline.is_valid(result):
+            return False
+        events = result.get("events", []) if isinstance(result, dict) else []
+        return all(isinstance(event, dict) and event.get("event") in self.kinds
+                   and self.kinds[event["event"]].is_valid(event) for event in events)
+
+    def validate(self, result: Any) -> None:
+        """Returns when `result` fits the schema; raises jsonschema's ValidationError otherwise."""
+        if not self.quick_pass(result):
+            self.full.validate(result)
 
 
 def _compile_action_response_check() -> None:
-    validator = compiled_action_response_check()
+    check = ActionResponseCheck()
 
     def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
         try:
-            validator.validate(result)
+            check.validate(result)
             return True
         except ValidationError as e:  # worded as Rasa words it
             e.message += (f". Failed to validate Action server response from API, make sure your response "

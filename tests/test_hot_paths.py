@@ -20,6 +20,15 @@ ANSWERS = [
     {"events": [{"name": "knowledge_entry"}]},  # an event without its type
     {"events": [{"event": "no_such_event"}]},
     {"responses": ["not an object"]},
+    {"events": [{"event": "slot", "name": "knowledge_entry", "value": "nato"}, {"event": "bot", "text": "x"},
+                {"event": "action", "name": "action_listen"}, {"event": "followup", "name": "action_help"}]},
+    {"events": [{"event": "slot", "name": 5}]},  # a slot event whose name is not text
+    {"events": [{"event": "slot", "timestamp": "yesterday"}]},
+    {"events": ["slot"]},
+    {"events": [{"event": 7}]},
+    {"events": [{"event": "user", "text": "tere", "parse_data": "not an object"}]},
+    {"events": [{"event": "restart"}, {"event": "reset_slots"}, {"event": "session_started", "metadata": None}]},
+    [],
 ]
 
 
