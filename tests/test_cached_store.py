@@ -37,6 +37,15 @@ def exchange(tracker, text: str) -> None:
     tracker.update(ActionExecuted("action_listen"))
 
 
+def one_exchange_saved(db, text: str):
+    """A store on `db` holding a conversation of one saved exchange, and that conversation."""
+    memory = store(db)
+    tracker = run(memory.get_or_create_tracker("visitor"))
+    exchange(tracker, text)
+    run(memory.save(tracker))
+    return memory, tracker
+
+
 def test_every_event_is_written_once_and_survives_a_restart(tmp_path):
     db = tmp_path / "tracker.db"
     first = store(db)
@@ -75,10 +84,7 @@ def test_messages_after_a_new_session_in_the_same_conversation_write_only_their_
 
 def test_a_conversation_changed_but_never_saved_is_read_again_from_the_database(tmp_path):
     db = tmp_path / "tracker.db"
-    memory = store(db)
-    tracker = run(memory.get_or_create_tracker("visitor"))
-    exchange(tracker, "saved")
-    run(memory.save(tracker))
+    memory, _ = one_exchange_saved(db, "saved")
     half_done = run(memory.retrieve("visitor"))
     half_done.update(UserUttered("lost", {"name": "ask_eu", "confidence": 0.9}))  # handling failed: no save
     again = run(memory.retrieve("visitor"))
@@ -109,10 +115,7 @@ def test_a_bad_memory_limit_is_refused_with_the_setting_named(tmp_path, value):
 
 def test_the_sqlite_file_is_written_ahead_of_its_log(tmp_path):
     db = tmp_path / "tracker.db"
-    memory = store(db)
-    tracker = run(memory.get_or_create_tracker("visitor"))
-    exchange(tracker, "question")
-    run(memory.save(tracker))
+    _, tracker = one_exchange_saved(db, "question")
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert len(rows(db, "visitor")) == len(tracker.events)
