@@ -3,7 +3,8 @@
 - **ours**: this project, trained from scratch (the spaCy pipeline with its
   lexicon, then `rasa train` with an empty training cache) and served as
   `make run` serves it: the action server and `rasa run` with the SQLite tracker
-  store of endpoints.yml.
+  store of endpoints.yml. The pipeline build is timed into a scratch folder;
+  `rasa train` reads the one `make` built in build/ from the same files.
 - **starter**: Rasa's starter bot, a project made by `rasa init --no-prompt` in a
   temporary folder; that command also trains its model, with an empty cache.
   Served by `rasa run` with the project's own files (in-memory tracker store,

@@ -1,8 +1,10 @@
-"""A TCP proxy on loopback that can hold every new connection for a while.
+"""A TCP proxy on loopback that can hold every request for a while.
 
 It stands between Rasa and the real action server, so a test can make the
 action server *slow* (the network or the server lagging) without changing
-the action server: `proxy.delay = 5` holds each request 5 s before passing it on.
+the action server: `proxy.delay = 5` holds each piece of a request 5 s before
+passing it on, on new connections and on kept-alive ones alike (Rasa reuses
+its connections to the action server, components/hot_paths.py).
 """
 
 import asyncio
@@ -34,21 +36,21 @@ class DelayProxy:
 
     async def _handle(self, client_reader, client_writer) -> None:
         try:
-            if self.delay:
-                await asyncio.sleep(self.delay)
             upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
         except OSError:
             client_writer.close()
             return
-        await asyncio.gather(self._pipe(client_reader, upstream_writer), self._pipe(upstream_reader, client_writer))
+        await asyncio.gather(self._pipe(client_reader, upstream_writer, held=True),
+                             self._pipe(upstream_reader, client_writer))
 
-    @staticmethod
-    async def _pipe(reader, writer) -> None:
+    async def _pipe(self, reader, writer, held: bool = False) -> None:
         try:
             while True:
                 data = await reader.read(65536)
                 if not data:
                     break
+                if held and self.delay:
+                    await asyncio.sleep(self.delay)
                 writer.write(data)
                 await writer.drain()
         except (OSError, asyncio.CancelledError):
