@@ -73,4 +73,4 @@ constraints: $(VENV)/.installed
 	  $(PY) -m pip freeze --exclude-editable ) > constraints.txt
 
 clean:
-	rm -rf models .rasa results tracker.db build
+	rm -rf models .rasa results tracker.db tracker.db-wal tracker.db-shm build
