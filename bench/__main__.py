@@ -7,7 +7,7 @@
    trips with 1 user, then with 16 users at once. Alternating the bots round by
    round spreads the shared machine's slow moments over both; each figure pools
    the rounds (latency percentiles over all messages, throughput over all time).
-4. The memory of all of a bot's processes is sampled from its start to its stop.
+4. The memory of all of a bot's processes is sampled every 0.25 s from its start to its stop.
 5. Our NLU accuracy per language against the baseline pipeline of `make compare`.
 
 Writes bench/results.json (ratios, targets, raw figures, the machine),
@@ -26,9 +26,8 @@ import requests
 
 from bench import accuracy, chart, load, report
 from bench.bots import Bot, StepFailed, bots
-from bench.memory import PeakMemory
 from bench.stats import latency_ratios, ratios, summary
-from tools.processes import ROOT
+from tools.processes import ROOT, MemorySampler
 
 ROUNDS = 3
 C1_MESSAGES = 50  # per round: one user, one message after another
@@ -84,8 +83,8 @@ def measure(all_bots: List[Bot]) -> Dict[str, dict]:
         print(f"[{bot.name}] training from scratch...", flush=True)
         steps = bot.train()
         figures[bot.name] = {"train_seconds": sum(steps.values()), "train_steps": steps}
-    memories = {bot.name: PeakMemory(lambda bot=bot: {p.name: p.popen.pid for p in bot.processes if p.alive()})
-                for bot in all_bots}
+    memories = {bot.name: MemorySampler(lambda bot=bot: {p.name: p.popen.pid for p in bot.processes if p.alive()},
+                                        every=0.25) for bot in all_bots}
     measured = {bot.name: {"parse": [], "c1": [], "c16": []} for bot in all_bots}
     try:
         for bot in all_bots:

@@ -52,7 +52,6 @@ def timed(name: str, command: List[str], cwd: Path, log: Path, env: Dict[str, st
 @dataclass
 class Bot:
     name: str
-    folder: Path
     questions: List[str]
     workdir: Path
     token: str = field(default_factory=lambda: secrets.token_hex(16))
@@ -124,8 +123,12 @@ class Ours(Bot):
 
 
 class Starter(Bot):
+    @property
+    def folder(self) -> Path:
+        """The project `rasa init` makes."""
+        return self.workdir / "starter"
+
     def train(self) -> Dict[str, float]:
-        self.folder = self.workdir / "starter"
         self.folder.mkdir()
         seconds = timed("rasa init --no-prompt", [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir",
                                                   str(self.folder)], self.workdir, self.workdir / "init.log",
@@ -146,6 +149,6 @@ class Starter(Bot):
 def bots(workdir: Path) -> Dict[str, Callable[[], Bot]]:
     """The bots by name, each with its own folder under `workdir`."""
     return {
-        "ours": lambda: Ours("ours", ROOT, QUESTIONS["ours"], workdir / "ours"),
-        "starter": lambda: Starter("starter", workdir / "starter", QUESTIONS["starter"], workdir / "starter-run"),
+        "ours": lambda: Ours("ours", QUESTIONS["ours"], workdir / "ours"),
+        "starter": lambda: Starter("starter", QUESTIONS["starter"], workdir / "starter"),
     }

@@ -15,17 +15,14 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Dict, List
 
-import yaml
+from compare.pipelines import rasa, scores, seeded_config
 
 ROOT = Path(__file__).resolve().parent.parent
-RASA = str(Path(sys.executable).parent / "rasa")
-ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore")
 TABLE = ROOT / "docs" / "comparison.md"
 PIPELINES = {"baseline": ROOT / "compare" / "baseline.yml", "ours": ROOT / "config.yml"}
 SETS = {
@@ -37,24 +34,6 @@ SETS = {
 }
 METRICS = {"intent_accuracy": "intent accuracy", "entity_f1": "entity F1"}
 Scores = Dict[str, Dict[str, Dict[str, List[float]]]]  # pipeline -> test set -> metric -> one score per seed
-
-
-def rasa(*args: str) -> None:
-    result = subprocess.run([RASA, *args], cwd=ROOT, env=ENV, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"rasa {' '.join(args)} failed:\n{(result.stdout + result.stderr)[-3000:]}")
-
-
-def seeded_config(source: Path, seed: int, target: Path) -> Path:
-    """A copy of a Rasa config whose DIETClassifier trains with `seed`."""
-    config = yaml.safe_load(source.read_text(encoding="utf-8"))
-    diets = [c for c in config["pipeline"] if c["name"] == "DIETClassifier"]
-    if not diets:
-        sys.exit(f"{source}: no DIETClassifier in the pipeline; nothing to seed")
-    for component in diets:
-        component["random_seed"] = seed
-    target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
 
 
 def write_test_sets(out: Path) -> Dict[str, Path]:
@@ -70,12 +49,6 @@ def write_test_sets(out: Path) -> Dict[str, Path]:
         paths[name] = out / f"{name}.yml"
         paths[name].write_text(nlu_test_yaml([q for q in items if kinds(q.kind)]), encoding="utf-8")
     return paths
-
-
-def scores(report_dir: Path) -> Dict[str, float]:
-    intent = json.loads((report_dir / "intent_report.json").read_text())
-    entity = json.loads((report_dir / "DIETClassifier_report.json").read_text())
-    return {"intent_accuracy": intent["accuracy"], "entity_f1": entity["micro avg"]["f1-score"]}
 
 
 def error_cut(baseline: float, ours: float) -> str:

@@ -13,30 +13,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Dict, List
 
 from deploy.cluster import Cluster
 from tests.production.services import ConversationNamespace
-from tools.processes import ROOT, rss_mb
-
-
-class MemorySampler(threading.Thread):
-    def __init__(self, processes: Dict[str, int], every: float = 10.0) -> None:
-        super().__init__(daemon=True)
-        self.processes, self.every = processes, every
-        self.samples: List[Dict[str, float]] = []
-        self.stopped = threading.Event()
-        self.start_time = time.time()
-
-    def run(self) -> None:
-        while not self.stopped.is_set():
-            sample = {"t": round(time.time() - self.start_time)}
-            sample.update({name: round(rss_mb(pid)) for name, pid in self.processes.items()})
-            self.samples.append(sample)
-            self.stopped.wait(self.every)
+from tools.processes import ROOT, MemorySampler
 
 
 def report(stats_csv: Path, samples: List[Dict[str, float]]) -> int:
@@ -51,7 +33,7 @@ def report(stats_csv: Path, samples: List[Dict[str, float]]) -> int:
     names = [k for k in samples[0] if k != "t"] if samples else []
     print(f"{'t (s)':>6}" + "".join(f"{n:>12}" for n in names))
     for s in samples:
-        print(f"{s['t']:>6}" + "".join(f"{s[n]:>12}" for n in names))
+        print(f"{s['t']:>6.0f}" + "".join(f"{s[n]:>12.0f}" for n in names))
     failures = int(total["Failure Count"])
     print(f"\nTotal: {total['Request Count']} requests, {failures} failures, "
           f"{float(total['Requests/s']):.2f} req/s, p50 {total['50%']} ms, p95 {total['95%']} ms, "
@@ -81,8 +63,7 @@ def main() -> int:
                         "--spawn-rate", spawn_rate, "--run-time", duration, "--host", cluster.url,
                         "--csv", str(out / "load"), "--only-summary", "--stop-timeout", "60"],
                        check=False, timeout=7200)
-        sampler.stopped.set()
-        sampler.join(timeout=30)
+        sampler.stop()
         return report(out / "load_stats.csv", sampler.samples)
     finally:
         cluster.stop()

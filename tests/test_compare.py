@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compare.__main__ import PIPELINES, cell, error_cut, seeded_config
+from compare.__main__ import PIPELINES, cell, error_cut
+from compare.pipelines import seeded_config
 
 
 def diet(config: dict) -> dict:

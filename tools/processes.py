@@ -10,9 +10,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, Dict, List, Optional, Union
 
 import requests
 import yaml
@@ -84,6 +85,47 @@ def rss_mb(pid: int) -> float:
         except (OSError, ValueError):
             continue
     return total / 1024
+
+
+class MemorySampler(threading.Thread):
+    """Samples the resident memory of named processes (each with its children) every
+    `every` seconds until stopped: `samples` over time, and the peaks."""
+
+    def __init__(self, processes: Union[Dict[str, int], Callable[[], Dict[str, int]]], every: float = 10.0) -> None:
+        """`processes`: name -> pid, or a function giving them anew at every sample (for processes that
+        start or stop while sampling)."""
+        super().__init__(daemon=True)
+        self.processes = processes if callable(processes) else (lambda: processes)
+        self.every = every
+        self.samples: List[Dict[str, float]] = []  # {"t": seconds since the start, name: MB, ...}
+        self._stopped = threading.Event()
+        self._start_time = time.time()
+
+    def run(self) -> None:
+        while not self._stopped.is_set():
+            sample = {"t": time.time() - self._start_time}
+            sample.update({name: rss_mb(pid) for name, pid in self.processes().items()})
+            self.samples.append(sample)
+            self._stopped.wait(self.every)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join(timeout=30)
+
+    @property
+    def peak_total_mb(self) -> float:
+        """The largest sum over all processes at one moment."""
+        return max((sum(v for k, v in s.items() if k != "t") for s in self.samples), default=0.0)
+
+    @property
+    def peak_mb(self) -> Dict[str, float]:
+        """Each process's own largest sample."""
+        peaks: Dict[str, float] = {}
+        for sample in self.samples:
+            for name, mb in sample.items():
+                if name != "t":
+                    peaks[name] = max(peaks.get(name, 0.0), mb)
+        return peaks
 
 
 def loopback_endpoints(action_port: int, tracker_db: Path, target: Path) -> Path:
