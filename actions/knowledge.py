@@ -21,7 +21,7 @@ from actions.matching import fold
 LANGUAGES = ("en", "et")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge.yml"
 SCHEMA_VERSION = 1
-PLACEHOLDERS = {"count", "regions", "countries", "spheres", "title", "publisher", "date"}
+PLACEHOLDERS = {"count", "regions", "countries", "spheres", "title", "publisher", "date", "date_as_of"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -43,7 +43,8 @@ class Source:
     title: Dict[str, str]
     publisher: Dict[str, str]
     last_updated: datetime.date
-    date_text: Dict[str, str]
+    date_text: Dict[str, str]  # after "last updated" (et: adessive, "31. mail 2014")
+    date_as_of: Dict[str, str]  # "valid as of" (et: genitive before "seisuga", "31. mai 2014")
     official_channel: Dict[str, str]
 
 
@@ -56,6 +57,26 @@ class Topic:
     answer: Dict[str, str]
     more: Optional[Dict[str, str]] = None  # the next level of detail ("tell me more"), if the source has one
     related: Tuple[str, ...] = ()  # ids of topics to offer next
+    question: Optional[Dict[str, str]] = None  # the topic asked as a question: its button title
+    # Details the page does not give on this topic: detail id -> the sentence saying so.
+    unstated: Optional[Dict[str, Dict[str, str]]] = None
+
+    @property
+    def button_title(self) -> Dict[str, str]:
+        return self.question or self.title
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A kind of detail people ask for (names, dates, numbers...) that some topics lack.
+
+    `cues` are words or phrases, per language, that mark a question asking for it;
+    `needs_country` makes it count only when the question names a country
+    ("Is Ukraine a member of NATO?" asks for it, "Is Estonia a member?" does not)."""
+
+    id: str
+    cues: Dict[str, Tuple[str, ...]]
+    needs_country: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +105,7 @@ class Knowledge:
     attache_country_ids: Tuple[str, ...]
     spheres: Tuple[Sphere, ...]
     countries: Dict[str, Country]
+    details: Tuple[Detail, ...] = ()
 
     def topic_for_intent(self, intent: str) -> Optional[Topic]:
         return next((t for t in self.topics if intent in t.intents), None)
@@ -186,7 +208,8 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
 
     source = _source(check, raw["source"])
     countries = _countries(check, raw["countries"])
-    topics = _topics(check, raw["topics"])
+    details = _details(check, raw.get("details"))
+    topics = _topics(check, raw["topics"], {d.id for d in details})
     bilateral = check.mapping(raw["bilateral_relations"], "bilateral_relations", ("approximate_count", "regions"))
     count = bilateral["approximate_count"]
     if not isinstance(count, int) or isinstance(count, bool) or count <= 0:
@@ -209,12 +232,13 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
     return Knowledge(
         path=path, source=source, topics=topics, bilateral_count=count, bilateral_regions=regions,
         attache_country_ids=tuple(attaches), spheres=_spheres(check, raw["cooperation_spheres"]),
-        countries=countries,
+        countries=countries, details=details,
     )
 
 
 def _source(check: _Checker, raw: Any) -> Source:
-    raw = check.mapping(raw, "source", ("title", "publisher", "last_updated", "date_text", "official_channel"))
+    raw = check.mapping(raw, "source", ("title", "publisher", "last_updated", "date_text", "date_as_of",
+                                        "official_channel"))
     if not isinstance(raw["last_updated"], datetime.date):
         check.fail("source.last_updated", f"must be a date written as YYYY-MM-DD, not {raw['last_updated']!r}")
     return Source(
@@ -222,11 +246,50 @@ def _source(check: _Checker, raw: Any) -> Source:
         publisher=check.bilingual(raw["publisher"], "source.publisher"),
         last_updated=raw["last_updated"],
         date_text=check.bilingual(raw["date_text"], "source.date_text"),
+        date_as_of=check.bilingual(raw["date_as_of"], "source.date_as_of"),
         official_channel=check.bilingual(raw["official_channel"], "source.official_channel"),
     )
 
 
-def _topics(check: _Checker, raw: Any) -> Tuple[Topic, ...]:
+def _details(check: _Checker, raw: Any) -> Tuple[Detail, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        check.fail("details", "must be a list of {id, cues: {en: [...], et: [...]}}")
+    ids: set = set()
+    details = []
+    for i, item in enumerate(raw):
+        entry = f"details[{i}]"
+        item = check.mapping(item, entry, ("id", "cues"))
+        detail_id = check.identifier(item["id"], entry, ids)
+        entry = f"details[{i}] (id {detail_id!r})"
+        cues = check.mapping(item["cues"], f"{entry}.cues", LANGUAGES)
+        cues = {lang: check.texts(cues[lang], f"{entry}.cues.{lang}") for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            if not cues[lang]:
+                check.fail(f"{entry}.cues.{lang}", "must list at least one word or phrase")
+        needs_country = item.get("needs_country", False)
+        if not isinstance(needs_country, bool):
+            check.fail(f"{entry}.needs_country", f"must be true or false, not {needs_country!r}")
+        details.append(Detail(id=detail_id, cues=cues, needs_country=needs_country))
+    return tuple(details)
+
+
+def _unstated(check: _Checker, raw: Any, entry: str, detail_ids: set) -> Optional[Dict[str, Dict[str, str]]]:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not raw:
+        check.fail(entry, "must map detail ids to {en, et} sentences saying what the page does not give")
+    unstated = {}
+    for detail_id, texts in raw.items():
+        if detail_id not in detail_ids:
+            check.fail(f"{entry}.{detail_id}", f"{detail_id!r} is not the id of an entry in details")
+        unstated[detail_id] = check.bilingual(texts, f"{entry}.{detail_id}")
+        check.placeholders(unstated[detail_id], f"{entry}.{detail_id}")
+    return unstated
+
+
+def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[Topic, ...]:
     if not isinstance(raw, list) or not raw:
         check.fail("topics", "must be a non-empty list")
     ids: set = set()
@@ -254,6 +317,8 @@ def _topics(check: _Checker, raw: Any) -> Tuple[Topic, ...]:
             id=topic_id, intents=intents, section=check.text(item["section"], f"{entry}.section"),
             title=check.bilingual(item["title"], f"{entry}.title"), answer=answer, more=more,
             related=check.texts(item.get("related"), f"{entry}.related"),
+            question=check.bilingual(item["question"], f"{entry}.question") if item.get("question") else None,
+            unstated=_unstated(check, item.get("unstated"), f"{entry}.unstated", detail_ids),
         ))
     for i, topic in enumerate(topics):
         for related in topic.related:

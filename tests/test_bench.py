@@ -63,7 +63,7 @@ def test_our_bench_questions_are_english_and_estonian_and_the_starter_ones_are_t
 
 def test_the_apology_for_a_silent_action_server_is_not_counted_as_an_answer():
     bot = Ours("ours", QUESTIONS["ours"], ROOT)
-    apology = "Vabandust, ma ei saa seda praegu järele vaadata, sest osa minu süsteemist ei vasta. " \
+    apology = "Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei tööta. " \
               "Palun proovige mõne minuti pärast uuesti."
     assert bot.answer_problem("Kas Eestil on kaitseatašee Soomes?", [{"text": apology}])
     assert bot.answer_problem("x", [{"image": "a.png"}])

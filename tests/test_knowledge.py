@@ -26,7 +26,8 @@ def knowledge():
 def test_source_title_and_date(knowledge):
     assert knowledge.source.title == {"en": "International Cooperation", "et": "Rahvusvaheline koostöö"}
     assert knowledge.source.last_updated == datetime.date(2014, 5, 31)
-    assert knowledge.source.date_text == {"en": "31 May 2014", "et": "31. mai 2014"}
+    assert knowledge.source.date_text == {"en": "31 May 2014", "et": "31. mail 2014"}
+    assert knowledge.source.date_as_of == {"en": "31 May 2014", "et": "31. mai 2014"}
 
 
 def test_attache_countries_match_the_source_in_its_order(knowledge):

@@ -33,6 +33,9 @@ def texts(language):
     out += [(f"phrases.yml {n}", PHRASES.text(n, language)) for n in PHRASES.names()]
     for t in KNOWLEDGE.topics:
         out += [(f"knowledge.yml {t.id}.answer", t.answer[language]), (f"knowledge.yml {t.id}.title", t.title[language])]
+        out += [(f"knowledge.yml {t.id}.question", t.button_title[language])]
+        out += [(f"knowledge.yml {t.id}.more", t.more[language])] if t.more else []
+        out += [(f"knowledge.yml {t.id}.unstated.{d}", texts[language]) for d, texts in (t.unstated or {}).items()]
     out += [(f"knowledge.yml sphere {s.id}", s.name[language]) for s in KNOWLEDGE.spheres]
     return out
 

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.e2e
 APOLOGY = {
     "en": "I'm sorry, I can't look that up right now because part of my system is not responding. "
           "Please try again in a few minutes.",
-    "et": "Vabandust, ma ei saa seda praegu järele vaadata, sest osa minu süsteemist ei vasta. "
+    "et": "Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei tööta. "
           "Palun proovige mõne minuti pärast uuesti.",
 }
 # (question, a phrase of its own answer): every answer names its own country.

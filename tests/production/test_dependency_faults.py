@@ -26,7 +26,7 @@ pytestmark = pytest.mark.e2e
 
 BOUND_SECONDS = 30
 UNAVAILABLE = ("I'm sorry, I can't answer right now because part of my system is not responding. Please try again "
-               "in a few minutes.\nVabandust, ma ei saa praegu vastata, sest osa minu süsteemist ei vasta. Palun "
+               "in a few minutes.\nVabandust, ma ei saa praegu vastata, sest üks süsteemi osa ei tööta. Palun "
                "proovige mõne minuti pärast uuesti.")  # no request may take longer than this while a store is down
 
 

@@ -51,7 +51,7 @@ export const STRINGS = {
     newTab: "avaneb uues vahekaardis",
     suggestions: "Soovitatud teemad",
     emptyInput: "Palun kirjutage kõigepealt küsimus.",
-    welcome: "Tere! Küsige minult Eesti rahvusvahelise kaitsekoostöö kohta või kirjutage „abi”, et teemasid näha.",
+    welcome: "Tere! Küsige minult Eesti rahvusvahelise kaitsekoostöö kohta või kirjutage „abi“, et teemasid näha.",
   },
 };
 
