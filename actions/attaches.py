@@ -9,13 +9,16 @@ from actions.facts import Facts
 from actions.knowledge import Country
 
 
-def attache_in_countries(facts: Facts, countries: List[Country], unknown: List[str], language: str) -> str:
-    """Yes or no per country, and where the attachés are when that helps."""
+def attache_in_countries(facts: Facts, countries: List[Country], unknown: List[str], language: str,
+                         yes_no: bool = True) -> str:
+    """Yes or no per country (without the yes or no when the question was not a yes/no
+    question the page answers), and where the attachés are when that helps."""
     where = facts.phrases.say("attache_where", language, countries=facts.values(language)["countries"])
     lines: List[str] = []
     for country in countries:
         has_attache = country.id in facts.knowledge.attache_country_ids
-        phrase = "attache_yes" if has_attache else "attache_no"
+        phrase = ("attache_yes" if has_attache else "attache_no") if yes_no else \
+            ("attache_has" if has_attache else "attache_has_not")
         lines.append(facts.phrases.say(phrase, language, **facts.country_words(country, language)))
     for text in unknown:
         lines.append(facts.phrases.say("unknown_country", language, text=text))
@@ -34,9 +37,11 @@ class ActionAnswerAttache(FactAction):
         intent = latest_intent(tracker)
         values = facts.values(language)
         if intent == "ask_attache_count":
-            count = len(facts.knowledge.attache_country_ids)
-            return facts.phrases.say("attache_count", language, count=count, countries=values["countries"])
+            count_in = facts.count_countries_in(len(facts.knowledge.attache_country_ids), language)
+            return facts.phrases.say("attache_count", language, count_in=count_in, countries=values["countries"])
         if intent != "ask_attache_country":
             return facts.phrases.say("attache_where", language, countries=values["countries"])
         countries, unknown = asked_countries(facts, tracker, language)
-        return attache_in_countries(facts, countries, unknown, language)
+        # "What is the name of the attaché in Finland?" is not answered "Yes.".
+        yes_no = not self.unstated(facts, tracker, language)
+        return attache_in_countries(facts, countries, unknown, language, yes_no)

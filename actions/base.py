@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.facts import Facts, get_facts
+from actions.facts import Facts, Tagged, get_facts
 from actions.ratings import rating_buttons
 from actions.knowledge import LANGUAGES
 
@@ -46,16 +46,24 @@ def is_slash_message(tracker: Tracker) -> bool:
     return (tracker.latest_message.get("text") or "").lstrip().startswith("/")
 
 
-def entity_values(tracker: Tracker, entity: str) -> List[str]:
-    """Values of `entity` found by the NLU in the latest message; none from a `/intent{...}` message."""
-    values = []
+def tagged_entities(tracker: Tracker, entity: str) -> List[Tagged]:
+    """(value, confidence) of each `entity` the NLU found in the latest message; none from a
+    `/intent{...}` message. Confidence is DIET's, None when not given."""
+    tagged: List[Tagged] = []
     for item in tracker.latest_message.get("entities") or []:
         value = item.get("value")
-        if item.get("extractor") == SLASH_EXTRACTOR:
+        if item.get("extractor") == SLASH_EXTRACTOR or item.get("entity") != entity:
             continue
-        if item.get("entity") == entity and isinstance(value, str) and value.strip() and value not in values:
-            values.append(value)
-    return values
+        if not isinstance(value, str) or not value.strip() or value in [v for v, _ in tagged]:
+            continue
+        confidence = item.get("confidence_entity", item.get("confidence"))
+        tagged.append((value, confidence if isinstance(confidence, (int, float)) else None))
+    return tagged
+
+
+def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Values of `entity` found by the NLU in the latest message; none from a `/intent{...}` message."""
+    return [value for value, _ in tagged_entities(tracker, entity)]
 
 
 def typed_text(tracker: Tracker) -> str:
@@ -74,7 +82,7 @@ def asked_countries(facts: Facts, tracker: Tracker, language: str):
     """The countries the latest message names (plus names not recognised), or, when it
     names none (a button's entity-free payload), those the assistant asked back about."""
     countries, unknown = facts.resolve_countries(
-        entity_values(tracker, "country"), typed_text(tracker), language)
+        tagged_entities(tracker, "country"), typed_text(tracker), language)
     if not countries and not unknown:
         pending = tracker.get_slot(PENDING_COUNTRIES_SLOT) or []
         countries = [facts.knowledge.countries[c] for c in pending if c in facts.knowledge.countries]
@@ -82,13 +90,15 @@ def asked_countries(facts: Facts, tracker: Tracker, language: str):
 
 
 def with_source(facts: Facts, tracker: Tracker, body: str, language: str) -> str:
-    """A factual answer: the body, then the source note. The conversation's first
-    factual answer also says which date the information is valid for."""
-    note = facts.source_note(language)
-    validity = {lang: facts.phrases.say("validity_note", lang, **facts.values(lang)) for lang in LANGUAGES}
-    told = any(event.get("event") == "bot" and any(v in (event.get("text") or "") for v in validity.values())
-               for event in session_events(tracker))
-    return f"{body}\n\n{note}" if told else f"{body}\n\n{note} {validity[language]}"
+    """A factual answer: the body, then the source note with its date, said once."""
+    return f"{body}\n\n{facts.source_note(language)}"
+
+
+def names_a_country(facts: Facts, tracker: Tracker, language: str) -> bool:
+    """Whether the latest message names a country, known or not (for details such as
+    another country's membership)."""
+    countries, unknown = facts.resolve_countries(tagged_entities(tracker, "country"), typed_text(tracker), language)
+    return bool(countries or unknown)
 
 
 class KnowledgeAction(Action, metaclass=abc.ABCMeta):
@@ -172,7 +182,20 @@ class FactAction(KnowledgeAction):
         return rating_buttons(facts, language)
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
-        return [with_source(facts, tracker, self.facts_text(facts, tracker, language), language)]
+        body = self.facts_text(facts, tracker, language)
+        gaps = self.unstated(facts, tracker, language)
+        if gaps:  # what the page does not say first, then what it does say
+            body = f"{' '.join(gaps)} {facts.phrases.text('unstated_but', language)}\n{body}"
+        return [with_source(facts, tracker, body, language)]
+
+    def unstated(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
+        """What the question asks for that the page does not give (knowledge.yml `unstated`)."""
+        topic_id = self.knowledge_entry(facts, tracker)
+        topic = next((t for t in facts.knowledge.topics if t.id == topic_id), None)
+        text = typed_text(tracker)
+        if topic is None or not topic.unstated or not text:
+            return []
+        return facts.unstated(topic, text, language, names_a_country(facts, tracker, language))
 
     @abc.abstractmethod
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:

@@ -5,11 +5,16 @@ the file does not change while the server runs.
 """
 
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions.knowledge import LANGUAGES, Country, Knowledge, load_knowledge
+from actions.knowledge import LANGUAGES, Country, Knowledge, Topic, load_knowledge
 from actions.matching import Matcher
+from actions.names import NameFilter
 from actions.phrasing import Phrases
+from actions.words import PhraseIndex, message_words
+
+# An entity the NLU found: its value as typed and DIET's confidence (None when not given).
+Tagged = Tuple[str, Optional[float]]
 
 
 class Facts:
@@ -30,7 +35,30 @@ class Facts:
             [(s.id, s.id) for s in knowledge.spheres]
             + [(a, s.id) for s in knowledge.spheres for lang in LANGUAGES for a in s.aliases[lang]]
         )
+        # Spheres found word by word in a sentence: lemmas and compound heads
+        # ("kaitsehangetes", "relvahanked" → procurement).
+        self.spheres_in_text = {
+            lang: PhraseIndex([(a, s.id) for s in knowledge.spheres for a in s.aliases[lang]], lang)
+            for lang in LANGUAGES
+        }
+        # The cues of details some topics do not give (names, dates, numbers...).
+        self.detail_cues = {
+            lang: PhraseIndex([(cue, d.id) for d in knowledge.details for cue in d.cues[lang]], lang)
+            for lang in LANGUAGES
+        }
+        self.name_filters = {lang: NameFilter(lang, self._knowledge_texts(lang)) for lang in LANGUAGES}
         self._values = {lang: self._placeholder_values(lang) for lang in LANGUAGES}
+
+    def _knowledge_texts(self, language: str) -> Iterable[str]:
+        """Every text of the knowledge file and phrases in `language`: their words are never names."""
+        k = self.knowledge
+        for topic in k.topics:
+            yield from (topic.title[language], topic.answer[language], topic.button_title[language])
+            if topic.more:
+                yield topic.more[language]
+        yield from (r[language] for r in k.bilateral_regions)
+        yield from (s.name[language] for s in k.spheres)
+        yield from (self.phrases.text(name, language) for name in self.phrases.names())
 
     def values(self, language: str) -> Dict[str, str]:
         """Placeholder values for knowledge answers and phrases, in `language`."""
@@ -46,6 +74,7 @@ class Facts:
             "title": source.title[language],
             "publisher": source.publisher[language],
             "date": source.date_text[language],
+            "date_as_of": source.date_as_of[language],
         }
 
     def answer(self, topic_id: str, language: str) -> str:
@@ -71,13 +100,21 @@ class Facts:
             "country_about": country.name["en"] if language == "en" else country.genitive,
         }
 
-    def resolve_countries(self, typed: List[str], text: str, language: str) -> Tuple[List[Country], List[str]]:
-        """Countries named by NLU entities or spelled out in the text; plus unknown names."""
+    def count_countries_in(self, count: int, language: str) -> str:
+        """"nine countries" / "üheksas riigis" (phrases.yml count_countries_in); digits past its list."""
+        words = [w.strip() for w in self.phrases.text("count_countries_in", language).split(",")]
+        if 1 <= count <= len(words):
+            return words[count - 1]
+        return words[-1].replace(words[-1].split()[0], str(count), 1)
+
+    def resolve_countries(self, tagged: List[Tagged], text: str, language: str) -> Tuple[List[Country], List[str]]:
+        """Countries named by NLU entities or spelled out in the text; plus the tagged
+        names it does not know that look like names (actions/names.py)."""
         found: List[str] = []
         unknown: List[str] = []
-        for value in typed:
+        for value, confidence in tagged:
             ids = self.countries.match_all(value)
-            if not ids:
+            if not ids and self.name_filters[language].reportable(value, confidence):
                 unknown.append(value)
             found.extend(i for i in ids if i not in found)
         # Names NLU missed ("… Poolas või Itaalias?" with one entity found) are
@@ -86,6 +123,34 @@ class Facts:
         if not found and not unknown:  # last resort: a mistyped name ("kaitseatašee Somoes")
             found = self.countries_in_text[language].scan(text, typos=True)
         return [self.knowledge.countries[i] for i in found], unknown
+
+    def resolve_spheres(self, tagged: List[Tagged], text: str, language: str) -> Tuple[List[str], List[str]]:
+        """Sphere ids named by NLU entities or found in the text by lemma ("hangetes",
+        "relvahanked", "policy positions"); plus the tagged spans that look like the name
+        of a sphere the source does not list ("cyber defence")."""
+        found: List[str] = []
+        unknown: List[str] = []
+        index = self.spheres_in_text[language]
+        for value, confidence in tagged:
+            ids = self.spheres.match_all(value) or index.ids_in(value)
+            if not ids and self.name_filters[language].reportable(value, confidence, country=False):
+                unknown.append(value)
+            found.extend(i for i in ids if i not in found)
+        found.extend(i for i in index.ids_in(text) if i not in found)
+        return found, unknown
+
+    def unstated(self, topic: Optional[Topic], text: str, language: str, names_country: bool) -> List[str]:
+        """The sentences saying what the page does not give, for each detail of `topic`
+        the question asks for (knowledge.yml `details` and the topic's `unstated`)."""
+        if topic is None or not topic.unstated or not text:
+            return []
+        needs_country = {d.id for d in self.knowledge.details if d.needs_country}
+        asked = [phrase_id for phrase_id, _, _ in self.detail_cues[language].find(message_words(text, language))]
+        sentences: List[str] = []
+        for detail_id in dict.fromkeys(asked):
+            if detail_id in topic.unstated and (names_country or detail_id not in needs_country):
+                sentences.append(topic.unstated[detail_id][language].format(**self.values(language)))
+        return sentences
 
 
 @lru_cache(maxsize=1)

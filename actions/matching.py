@@ -16,7 +16,7 @@ _ACRONYM_CASE = re.compile(r"^(\w{2,5})-\w{1,4}$")
 _SPLIT_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bja\b|\bning\b|\bvõi\b|\bvoi\b)\s*", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
 # A word before a country name that makes it a region: "South America", "Lõuna-Ameerika".
-_REGION_QUALIFIERS = {"south", "north", "latin", "central", "east", "west", "lõuna", "põhja", "kesk", "ladina",
+REGION_QUALIFIERS = {"south", "north", "latin", "central", "east", "west", "lõuna", "põhja", "kesk", "ladina",
                       "ida", "lääne", "louna", "pohja", "laane"}
 
 
@@ -121,7 +121,7 @@ class Matcher:
             size = self._match_at(words, i, max_words, found, typos)
             if size:
                 i += size
-            elif fold(words[i]).rstrip("-") in _REGION_QUALIFIERS:
+            elif fold(words[i]).rstrip("-") in REGION_QUALIFIERS:
                 i += 2  # "South America" is not America
             else:
                 i += 1

@@ -4,7 +4,7 @@ from typing import Text
 
 from rasa_sdk import Tracker
 
-from actions.base import FactAction, entity_values
+from actions.base import FactAction, tagged_entities, typed_text
 from actions.facts import Facts
 
 
@@ -16,12 +16,8 @@ class ActionAnswerSpheres(FactAction):
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
         spheres = {s.id: s for s in facts.knowledge.spheres}
-        lines, listed = [], []
-        for typed in entity_values(tracker, "sphere"):
-            sphere_ids = facts.spheres.match_all(typed)  # "training and procurement"
-            listed += [i for i in sphere_ids if i not in listed]
-            if not sphere_ids:
-                lines.append(facts.phrases.say("sphere_no", language, text=typed))
+        listed, unlisted = facts.resolve_spheres(tagged_entities(tracker, "sphere"), typed_text(tracker), language)
+        lines = [facts.phrases.say("sphere_no", language, text=text) for text in unlisted]
         if listed:
             names = facts.phrases.join((spheres[i].name[language] for i in listed), language)
             lines.insert(0, facts.phrases.say("sphere_yes", language, sphere=names))

@@ -61,6 +61,11 @@ class EstonianMorphology:
                     known[i] = analysis
         return [analysis or Analysis(word) for word, analysis in zip(words, known)]
 
+    def is_common_word(self, word: str) -> bool:
+        """Whether Vabamorf knows `word` as it is typed, as a word that is not a proper name."""
+        analysed = self.vabamorf.analyze([word], guess=False, propername=False, disambiguate=False)[0]
+        return any(a["partofspeech"] not in ("H", "Z") for a in analysed["analysis"])
+
     def lemmas(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[str]:
         """One lemma per word (see `analyse`)."""
         return [analysis.lemma for analysis in self.analyse(words, lexicon)]

@@ -1,0 +1,84 @@
+"""Unit tests of actions/names.py: which tagged words may be reported as "not recognised".
+
+A user told "I don't recognise “the” as a country" or "The source does not list
+“and” among the spheres" is misled: the table below lists words of both
+languages that must never be reported, whatever the NLU tagged, and names that
+must still be reported when the NLU is sure or they are capitalised.
+"""
+
+import pytest
+
+from actions.facts import get_facts
+
+NEVER_REPORTED = {
+    "en": ["the", "The", "and", "their", "its", "it", "they", "which", "what", "our", "North", "north",
+           "North America", "Asia", "Europe", "South", "countries", "defence", "policy", "positions",
+           "partners", "strategic", "coordinate", "Estonia", "estonia", "do"],
+    "et": ["ja", "nende", "oma", "kes", "mis", "Aasia", "Aasias", "Euroopa", "Euroopas", "Põhja-Ameerika",
+           "Põhja-Ameerikas", "põhja", "kaitsehangetes", "relvahankeid", "partneritega", "seisukohti",
+           "kaitsepoliitilisi", "riikidega", "Eesti", "eesti", "koostööd", "teeb"],
+}
+REPORTED = {"en": ["Narnia", "Wakanda", "Atlantis", "cyber defence"], "et": ["Narnias", "Wakandas", "Atlantisega"]}
+
+
+@pytest.mark.parametrize("language, word", [(lang, w) for lang, words in NEVER_REPORTED.items() for w in words])
+def test_ordinary_words_are_never_reported(language, word):
+    assert not get_facts().name_filters[language].reportable(word, confidence=1.0)
+
+
+@pytest.mark.parametrize("language, word", [(lang, w) for lang, words in REPORTED.items() for w in words])
+def test_unknown_names_are_reported_when_the_nlu_is_sure(language, word):
+    assert get_facts().name_filters[language].reportable(word, confidence=0.95)
+
+
+def test_an_unsure_tag_is_reported_only_when_capitalised():
+    names = get_facts().name_filters["en"]
+    assert names.reportable("Narnia", confidence=0.3)
+    assert not names.reportable("narnia", confidence=0.3)
+
+
+@pytest.mark.parametrize("language, tagged, text", [
+    ("en", ["the"], "does estonia have a defence attache in the usa"),
+    ("en", ["North"], "Does Estonia have defence ties with countries in North America?"),
+    ("et", ["Aasia"], "Kas Eestil on kaitsesuhteid Aasia riikidega?"),
+])
+def test_resolving_countries_reports_no_ordinary_word(language, tagged, text):
+    _, unknown = get_facts().resolve_countries([(t, 0.99) for t in tagged], text, language)
+    assert unknown == []
+
+
+def test_resolving_countries_still_finds_the_country_next_to_an_ordinary_word():
+    countries, unknown = get_facts().resolve_countries([("the", 0.99)], "is there an attaché in the usa", "en")
+    assert [c.id for c in countries] == ["united_states"] and unknown == []
+
+
+@pytest.mark.parametrize("language, text, sphere", [
+    ("et", "Kas Eesti teeb partneritega koostööd kaitsehangetes?", "procurement"),
+    ("et", "kas relvahanked on koostöövaldkond", "procurement"),
+    ("et", "kas tehakse koostööd ka väljaõppes", "training"),
+    ("et", "kuidas on lood sõjalise hariduse vallas", "military_education"),
+    ("et", "Kas Eesti koordineerib partneritega kaitsepoliitilisi seisukohti?", "defence_policy_coordination"),
+    ("en", "Do Estonia and its strategic partners coordinate their defence policy positions?",
+     "defence_policy_coordination"),
+    ("en", "do they work together on policy positions", "defence_policy_coordination"),
+    ("en", "does the cooperation include buying equipment", "procurement"),
+    ("en", "is training one of the spheres", "training"),
+])
+def test_spheres_are_found_by_lemma_and_compound_part(language, text, sphere):
+    found, unknown = get_facts().resolve_spheres([], text, language)
+    assert sphere in found and unknown == []
+
+
+@pytest.mark.parametrize("language, tagged, text", [
+    ("en", ["and", "their"], "Do Estonia and its strategic partners coordinate their defence policy positions?"),
+    ("et", ["kaitsehangetes"], "Kas Eesti teeb partneritega koostööd kaitsehangetes?"),
+])
+def test_resolving_spheres_reports_no_ordinary_word(language, tagged, text):
+    found, unknown = get_facts().resolve_spheres([(t, 0.99) for t in tagged], text, language)
+    assert found and unknown == []
+
+
+def test_an_unlisted_sphere_is_still_reported():
+    found, unknown = get_facts().resolve_spheres([("cyber defence", 0.97)],
+                                                 "is cyber defence part of the cooperation", "en")
+    assert found == [] and unknown == ["cyber defence"]
