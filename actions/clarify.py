@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 
 from actions.base import KnowledgeAction, KNOWLEDGE_ENTRY_SLOT, asked_countries, entity_values, session_events
 from actions.facts import Facts
-from actions.help import ActionCannotAnswer, topic_buttons, topic_menu
+from actions.help import ActionCannotAnswer, short_offer, topic_buttons
 
 FALLBACK = "nlu_fallback"
 MAX_CHOICES = 3
@@ -40,7 +40,7 @@ def question_title(facts: Facts, intent: str, language: str, countries) -> Optio
     if f"question_{intent}" in facts.phrases.names():
         return facts.phrases.text(f"question_{intent}", language)
     topic = facts.knowledge.topic_for_intent(intent)
-    return topic.title[language] if topic else None
+    return topic.button_title[language] if topic else None
 
 
 def likely_intents(tracker: Tracker) -> List[str]:
@@ -88,7 +88,7 @@ class ActionClarify(KnowledgeAction):
         if self.choices(facts, tracker, language):
             return [facts.phrases.text("clarify", language)]
         if second_miss(tracker):
-            return [f"{facts.phrases.text('still_not_understood', language)}\n\n{topic_menu(facts, language)}"]
+            return [short_offer(facts, facts.phrases.text("still_not_understood", language), language)]
         return ActionCannotAnswer().answer(facts, tracker, language)
 
     def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:

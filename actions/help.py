@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.base import KnowledgeAction, entity_values, latest_intent
 from actions.facts import Facts
-from actions.knowledge import Topic
+from actions.knowledge import LANGUAGES, Topic
 
 
 def topic_menu(facts: Facts, language: str) -> str:
@@ -20,9 +20,9 @@ def topic_menu(facts: Facts, language: str) -> str:
 
 
 def topic_button(topic: Topic, language: str) -> Dict[Text, Text]:
-    """A quick reply asking for the topic; the payload is the topic's first intent, entity-free,
-    which works in every channel."""
-    return {"title": topic.title[language], "payload": f"/{topic.intents[0]}"}
+    """A quick reply asking for the topic, titled as a question; the payload is the topic's
+    first intent, entity-free, which works in every channel."""
+    return {"title": topic.button_title[language], "payload": f"/{topic.intents[0]}"}
 
 
 def topic_buttons(facts: Facts, language: str) -> List[Dict[Text, Text]]:
@@ -43,11 +43,26 @@ class ActionHelp(KnowledgeAction):
 
 # Intent -> the phrase that says why there is no answer; anything else was not understood.
 REASONS = {"out_of_scope": "out_of_scope", "ask_sensitive": "sensitive"}
+# The input problem components/input_guard.py notes for a message in a script none of the
+# assistant's languages is written in (Cyrillic, for now).
+OTHER_SCRIPT = "other_script"
+
+
+def short_offer(facts: Facts, reason: str, language: str) -> str:
+    """At most three short lines: why there is no answer, where to ask the rest, and the
+    line the topic buttons follow (the topics are buttons, not a list of text)."""
+    channel = facts.official_channel(language)
+    return f"{reason}\n{channel}\n\n{facts.phrases.text('topics_offer', language)}"
+
+
+def languages_spoken(facts: Facts) -> str:
+    """One line, in every language the assistant speaks, saying which languages those are."""
+    return " / ".join(facts.phrases.text("languages_spoken", lang) for lang in LANGUAGES)
 
 
 class ActionCannotAnswer(KnowledgeAction):
-    """Out of scope, sensitive, not understood, empty or too long: say so, what it can answer,
-    and where to ask the rest (the ministry's public channel)."""
+    """Out of scope, sensitive, not understood, empty, too long or in another language: say so
+    briefly, where to ask the rest (the ministry's public channel), and offer the topics."""
 
     def name(self) -> Text:
         return "action_cannot_answer"
@@ -57,9 +72,15 @@ class ActionCannotAnswer(KnowledgeAction):
         problem = entity_values(tracker, "input_problem")
         if "too_long" in problem:
             return [facts.phrases.text("message_too_long", language)]
+        if OTHER_SCRIPT in problem:
+            return [languages_spoken(facts)]
         if "empty" in problem:
             reason = "empty_message"
         else:
             reason = REASONS.get(intent, "not_understood")
-        channel = facts.official_channel(language)
-        return [f"{facts.phrases.text(reason, language)}\n\n{topic_menu(facts, language)}\n\n{channel}"]
+        return [short_offer(facts, facts.phrases.text(reason, language), language)]
+
+    def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
+        if {"too_long", OTHER_SCRIPT} & set(entity_values(tracker, "input_problem")):
+            return []
+        return topic_buttons(facts, language)

@@ -2,12 +2,17 @@
 
 `InputGuard` runs first: it cuts an over-long message to `max_characters`
 (a 100 kB paste would otherwise cost the classifier seconds and gigabytes)
-and notes empty, whitespace-only and over-long messages. `InputGuardClassifier`
+and notes empty, whitespace-only and over-long messages, and messages whose
+letters are mostly in a script none of the assistant's languages uses
+(`scripts`, Unicode script names: "Есть ли атташе…" when it speaks English and
+Estonian). `InputGuardClassifier`
 runs last and, for those messages, replaces the predicted intent with
 `nlu_fallback` and adds an `input_problem` entity (`empty` or `too_long`), so
 the user gets a polite reply in their language saying what was wrong, instead
 of an answer to a question they did not ask.
 """
+
+import unicodedata
 
 from typing import Any, Dict, List, Text
 
@@ -19,7 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from components.stateless import StatelessComponent
 
 FLAG = "input_guard"
-EMPTY, TOO_LONG = "empty", "too_long"
+EMPTY, TOO_LONG, OTHER_SCRIPT = "empty", "too_long", "other_script"
 ENTITY = "input_problem"
 
 
@@ -27,7 +32,8 @@ ENTITY = "input_problem"
 class InputGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"max_characters": 1000}
+        # `scripts`: the Unicode scripts the assistant's languages are written in.
+        return {"max_characters": 1000, "scripts": ["LATIN"]}
 
     def process(self, messages: List[Message]) -> List[Message]:
         limit = self.config["max_characters"]
@@ -39,7 +45,19 @@ class InputGuard(StatelessComponent):
             elif len(text) > limit:
                 message.set(FLAG, TOO_LONG)
                 message.set(TEXT, text[:limit])
+            elif in_other_script(text, self.config["scripts"]):
+                message.set(FLAG, OTHER_SCRIPT)
         return messages
+
+
+def in_other_script(text: str, scripts: List[str]) -> bool:
+    """Whether most letters of `text` belong to none of `scripts` (digits, punctuation and
+    symbols do not count): "Здравствуйте" is not Latin, "NATO-s" and "Šveits" are."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    foreign = sum(1 for c in letters if unicodedata.name(c, "UNKNOWN").split()[0] not in scripts)
+    return foreign * 2 > len(letters)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

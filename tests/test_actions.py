@@ -36,13 +36,10 @@ LANGS = ("en", "et")
 # Written out from the source page, not read from knowledge.yml.
 
 SOURCE_NOTE = {
-    "en": "Source: Estonian Ministry of Defence, “International Cooperation”, last updated 31 May 2014.",
-    "et": "Allikas: Kaitseministeerium, „Rahvusvaheline koostöö”, viimati uuendatud 31. mai 2014.",
-}
-# Said after the source note of a conversation's first factual answer.
-VALIDITY = {
-    "en": "The information is valid as of 31 May 2014; it may have changed since.",
-    "et": "Teave kehtib 31. mai 2014 seisuga ja võib olla vahepeal muutunud.",
+    "en": "Source: Estonian Ministry of Defence, “International Cooperation”, last updated 31 May 2014 "
+          "(it may have changed since).",
+    "et": "Allikas: Kaitseministeerium, „Rahvusvaheline koostöö“, viimati uuendatud 31. mail 2014 "
+          "(teave võib olla vahepeal muutunud).",
 }
 ATTACHE_IDS = [
     "finland", "france", "georgia", "germany", "poland", "russia", "sweden", "united_kingdom", "united_states",
@@ -104,11 +101,10 @@ def ask(action_class, language: Optional[str], intent: Optional[str], text: str 
 
 
 def sourced_body(texts: List[str], language: str) -> str:
-    """The one message of a fact answer, checked to end with its source note (and, in a
-    conversation's first answer, the date the information is valid for); returns the rest,
+    """The one message of a fact answer, checked to end with its source note; returns the rest,
     without the closing pointer to the ministry's channel (test_limits.py checks where it is)."""
     assert len(texts) == 1, texts
-    text = texts[0].removesuffix(" " + VALIDITY[language])
+    text = texts[0]
     assert text.endswith("\n\n" + SOURCE_NOTE[language]), text
     body = text[: -len("\n\n" + SOURCE_NOTE[language])]
     body = body.removesuffix("\n" + FACTS.official_channel(language))
@@ -306,7 +302,7 @@ def test_attache_same_country_twice_answered_once():
 
 @pytest.mark.parametrize(
     "language, marker",
-    [("en", "don't recognise “Narnia”"), ("et", "ei tunne „Narnia”")],
+    [("en", "don't recognise “Narnia”"), ("et", "ei tunne riiki „Narnia“")],
 )
 def test_attache_unknown_country_answered_honestly(language, marker):
     texts = ask(ActionAnswerAttache, language, "ask_attache_country", "... Narnia?", [("country", "Narnia")])
@@ -375,12 +371,13 @@ def test_attache_list_literal_wording_in_source_order():
                   "Rootsis, Ühendkuningriigis ja Ameerika Ühendriikides.")
 
 
-@pytest.mark.parametrize("language, says", [("en", "in 9 countries"), ("et", "9 riigis")])
+@pytest.mark.parametrize("language, says", [("en", "in nine countries"), ("et", "üheksas riigis")])
 def test_attache_count(language, says):
     texts = ask(ActionAnswerAttache, language, "ask_attache_count", "How many defence attachés?")
     body = sourced_body(texts, language)
     assert says in body
-    assert f" {len(KNOWLEDGE.attache_country_ids)} " in body
+    # The number follows the list of countries: "nine countries" / "üheksas riigis" (phrases.yml count_countries_in).
+    assert f" {FACTS.count_countries_in(len(KNOWLEDGE.attache_country_ids), language)}: " in body
     assert_lists_all_attache_countries(body, language)
     assert_language(texts[0], language)
 
@@ -498,7 +495,7 @@ def test_sphere_yes(language, typed, sphere_name):
     "language, typed, says",
     [
         ("en", "cyber defence", "does not list “cyber defence”"),
-        ("et", "küberkaitse", "ei nimeta „küberkaitse”"),
+        ("et", "küberkaitse", "„küberkaitse“ ei ole allikas"),
     ],
 )
 def test_sphere_unknown_is_an_honest_no_with_the_list(language, typed, says):
@@ -594,7 +591,7 @@ def test_topic_unknown_intent_falls_back_to_the_overview(language):
     "language, parts",
     [
         ("en", ["International Cooperation", "Estonian Ministry of Defence", "31 May 2014", "may have changed"]),
-        ("et", ["„Rahvusvaheline koostöö”", "Kaitseministeerium", "31. mai 2014", "muutunud"]),
+        ("et", ["„Rahvusvaheline koostöö“", "Kaitseministeerium", "31. mail 2014", "muutunud"]),
     ],
 )
 def test_source(language, parts):
@@ -651,7 +648,8 @@ def test_help_offers_every_topic_as_a_quick_reply(language):
     topics = {f"/{t.intents[0]}": t for t in KNOWLEDGE.topics}
     assert [b["payload"] for b in buttons] == [f"/{t.intents[0]}" for t in MENU_TOPICS if t.id != "source"]
     for button in buttons:
-        assert button["title"] == topics[button["payload"]].title[language]
+        assert button["title"] == topics[button["payload"]].button_title[language]
+        assert button["title"].endswith("?")
     assert "/ask_attache_list" in [b["payload"] for b in buttons]
     assert all("buttons" not in m or not m["buttons"] for m in dispatcher.messages[:-1])
 
@@ -662,12 +660,37 @@ OFFICIAL = {"en": "kaitseministeerium.ee", "et": "kaitseministeerium.ee"}
 
 
 def assert_menu_and_channel(text: str, language: str) -> None:
-    paragraphs = text.split("\n\n")
-    assert len(paragraphs) == 3, paragraphs
+    """A short refusal: at most three lines (why, where to ask the rest, the line the topic
+    buttons follow), with no topic list in the text: the topics are buttons."""
+    lines = text.replace("\n\n", "\n").split("\n")
+    assert len(lines) == 3, lines
+    assert KNOWLEDGE.source.official_channel[language] in lines[1]
+    assert OFFICIAL[language] in lines[1]
+    assert lines[2] == FACTS.phrases.text("topics_offer", language)
     for topic in MENU_TOPICS:
-        assert f"- {topic.title[language]}" in paragraphs[1].split("\n")
-    assert KNOWLEDGE.source.official_channel[language] in paragraphs[2]
-    assert OFFICIAL[language] in paragraphs[2]
+        assert topic.title[language] not in text
+
+
+def refusal_buttons(language: str, intent: str, text: str, entities=()) -> List[Dict]:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionCannotAnswer().run(dispatcher, tracker(language, intent, text, entities), {}))
+    return dispatcher.messages[-1].get("buttons") or []
+
+
+@pytest.mark.parametrize("language", ["en", "et"])
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback", "ask_sensitive"])
+def test_cannot_answer_offers_the_topics_as_question_buttons(language, intent):
+    buttons = refusal_buttons(language, intent, "What is the defence budget?")
+    assert [b["payload"] for b in buttons] == [f"/{t.intents[0]}" for t in MENU_TOPICS if t.id != "source"]
+    assert all(b["title"].endswith("?") for b in buttons), buttons
+
+
+@pytest.mark.parametrize("language", ["en", "et"])
+def test_a_message_in_another_script_is_told_the_languages_spoken_in_one_line(language):
+    texts = ask(ActionCannotAnswer, language, "nlu_fallback", "Здравствуйте", [("input_problem", "other_script")])
+    assert texts == [" / ".join(FACTS.phrases.text("languages_spoken", lang) for lang in ("en", "et"))]
+    assert "\n" not in texts[0]
+    assert refusal_buttons(language, "nlu_fallback", "Здравствуйте", [("input_problem", "other_script")]) == []
 
 
 @pytest.mark.parametrize(
@@ -681,7 +704,7 @@ def test_cannot_answer_out_of_scope(language, opening):
     texts = ask(ActionCannotAnswer, language, "out_of_scope", "What is the defence budget?")
     assert len(texts) == 1
     assert texts[0].startswith(opening)
-    assert texts[0].split("\n\n")[0] == FACTS.phrases.text("out_of_scope", language)
+    assert texts[0].split("\n")[0] == FACTS.phrases.text("out_of_scope", language)
     assert_menu_and_channel(texts[0], language)
     assert_language(texts[0], language)
 
@@ -693,7 +716,7 @@ def test_cannot_answer_out_of_scope(language, opening):
 def test_cannot_answer_not_understood(language, opening):
     texts = ask(ActionCannotAnswer, language, "nlu_fallback", "asdf qwer")
     assert len(texts) == 1
-    assert texts[0].split("\n\n")[0] == opening
+    assert texts[0].split("\n")[0] == opening
     assert "don't have that information" not in texts[0]
     assert_menu_and_channel(texts[0], language)
     assert_language(texts[0], language)
@@ -708,7 +731,7 @@ def test_cannot_answer_empty_message(language, opening):
         texts = ask(ActionCannotAnswer, language, intent, "", [("input_problem", "empty")])
         assert len(texts) == 1
         assert texts[0].startswith(opening)
-        assert texts[0].split("\n\n")[0] == FACTS.phrases.text("empty_message", language)
+        assert texts[0].split("\n")[0] == FACTS.phrases.text("empty_message", language)
         assert_menu_and_channel(texts[0], language)
         assert_language(texts[0], language)
 
@@ -774,7 +797,7 @@ class FactActionThatFails(FactAction):
 
 INTERNAL_ERROR = {
     "en": "I'm sorry, something went wrong on my side. Please try again in a moment.",
-    "et": "Vabandust, minu poolel läks midagi valesti. Palun proovige hetke pärast uuesti.",
+    "et": "Vabandust, tekkis tehniline tõrge. Palun proovige hetke pärast uuesti.",
 }
 
 

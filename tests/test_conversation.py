@@ -25,7 +25,6 @@ pytestmark = pytest.mark.e2e
 
 ENTITY_FREE = re.compile(r"^/[a-z_]+$")
 SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}
-VALIDITY = {"en": "The information is valid as of 31 May 2014", "et": "Teave kehtib 31. mai 2014 seisuga"}
 TOPIC_TITLES = {"en": ["NATO and collective defence", "Defence attachés", "Arms control"],
                 "et": ["NATO ja kollektiivkaitse", "Kaitseatašeed", "Relvastuskontroll"]}
 MENU = {"en": "You can ask about", "et": "Võite küsida"}
@@ -127,9 +126,9 @@ def test_a_short_follow_up_moves_to_another_topic(talk, language, first, first_f
 
 @pytest.mark.parametrize("language, question, more, detail, honest", [
     ("en", "Does Estonia take part in international military operations?", "tell me more",
-     "international crises serves Estonia's interests", "That is all my source says"),
+     "security of Europe and of the world", "That is all my source says"),
     ("et", "Kas Eesti osaleb rahvusvahelistes sõjalistes operatsioonides?", "räägi lähemalt",
-     "kriiside lahendamisele kaasaaitamine on Eesti huvides", "Minu allikas ei ütle"),
+     "Euroopa ja kogu maailma julgeolekusse", "Minu allikas ei ütle"),
 ])
 def test_tell_me_more_gives_the_next_level_then_says_honestly_that_there_is_no_more(
         talk, language, question, more, detail, honest):
@@ -147,7 +146,7 @@ def test_tell_me_more_gives_the_next_level_then_says_honestly_that_there_is_no_m
      "That is all my source says about “NATO and collective defence”",
      ["European Union membership", "Security of the Baltic Sea region"]),
     ("et", "mida tähendab kollektiivkaitse", "räägi veel",
-     "Minu allikas ei ütle teema „NATO ja kollektiivkaitse” kohta rohkem",
+     "Minu allikas ei ütle teema „NATO ja kollektiivkaitse“ kohta rohkem",
      ["Euroopa Liidu liikmesus", "Läänemere piirkonna julgeolek"]),
 ])
 def test_tell_me_more_without_more_detail_offers_related_topics_that_work(talk, language, question, more, honest,
@@ -239,7 +238,7 @@ def test_a_clarified_question_keeps_its_country(assistant, talk):
     text = unclear(assistant, talk, "et", UNCLEAR_WITH_COUNTRY, offers_a_country_question)
     conversation = talk("et")
     _, buttons = conversation.turn(text)
-    country_questions = {"/ask_bilateral_relations": ("Eesti ja Rootsi kaitsesuhted", ["ligikaudu 35", "Rootsi"]),
+    country_questions = {"/ask_bilateral_relations": ("Rootsi kaitsesuhted Eestiga?", ["ligikaudu 35", "Rootsi"]),
                          "/ask_attache_country": ("Rootsis", ["Jah, Eestil on kaitseatašee Rootsis."])}
     offered = [b for b in buttons if b["payload"] in country_questions]
     assert offered, f"{text!r}: no country question offered: {buttons}"
@@ -281,13 +280,14 @@ def test_the_greeting_offers_the_topics_as_buttons_in_the_users_language(talk, l
     ("en", "Where does Estonia have defence attachés?", "Is Estonia a member of NATO?", "source?",
      ["“Defence attachés”", "“International Cooperation”", "31 May 2014"]),
     ("et", "Kus on Eesti kaitseatašeed?", "Kas Eesti on NATO liige?", "allikas?",
-     ["„Kaitseatašeed”", "„Rahvusvaheline koostöö”", "31. mai 2014"]),
+     ["„Kaitseatašeed“", "„Rahvusvaheline koostöö“", "31. mail 2014"]),
 ])
-def test_the_first_answer_says_its_date_and_source_names_the_last_answer(talk, language, question, second, source,
-                                                                        facts):
+def test_every_answer_says_its_date_once_and_source_names_the_last_answer(talk, language, question, second,
+                                                                          source, facts):
     conversation = talk(language)
-    conversation.turn(question, SOURCE_NOTE[language], VALIDITY[language])
+    reply, _ = conversation.turn(question, SOURCE_NOTE[language])
+    assert reply.count(facts[-1]) == 1
     reply, _ = conversation.turn(second, SOURCE_NOTE[language])
-    assert VALIDITY[language] not in reply
+    assert reply.count(facts[-1]) == 1
     conversation.turn(question)
     conversation.turn(source, *facts)

@@ -30,7 +30,7 @@ ENGLISH = [
     ("Is there an Estonian defence attaché in Italy?", ["No", "Italy"] + ALL_ATTACHES_EN),
     ("attache in norway?", ["No", "Norway"]),
     ("Does Estonia have defence attachés in Sweden and Latvia?", ["Yes", "in Sweden", "No", "Latvia"]),
-    ("How many defence attachés does Estonia have?", ["9 countries"] + ALL_ATTACHES_EN),
+    ("How many defence attachés does Estonia have?", ["nine countries"] + ALL_ATTACHES_EN),
     ("With how many countries does Estonia have bilateral defence relations?", ["approximately 35"]),
     ("in which regions are estonia's bilateral defence partners", ["Europe", "North America", "Asia"]),
     ("does estonia have defence relations with canada", ["35", "Canada", "cannot confirm"]),
@@ -78,7 +78,7 @@ ESTONIAN = [
     ("kas eestil on kaitseatašee itaalias", ["Ei", "Itaalias"] + ALL_ATTACHES_ET),
     ("kas norras on eesti kaitseatašee", ["Ei", "Norras"]),
     ("Kas Eestil on kaitseatašeed Soomes ja Lätis?", ["Jah", "Soomes", "Ei", "Lätis"]),
-    ("mitu kaitseatašeed eestil on", ["9 riigis"] + ALL_ATTACHES_ET),
+    ("mitu kaitseatašeed eestil on", ["üheksas riigis"] + ALL_ATTACHES_ET),
     ("mitme riigiga on eestil kahepoolsed kaitsesuhted", ["ligikaudu 35"]),
     ("millistes piirkondades on eesti kaitsepartnerid", ["Euroopas", "Põhja-Ameerikas", "Aasias"]),
     ("kas eestil on kaitsesuhted kanadaga", ["35", "Kanada kohta"]),
@@ -98,8 +98,8 @@ ESTONIAN = [
     ("kas eesti teeb vaatluslende avatud taeva lepingu alusel", ["avatud taeva", "vaatluslende"]),
     ("Kas Eesti osaleb rahvusvahelistes sõjalistes operatsioonides?", ["operatsioonides"]),
     ("miks eesti osaleb rahvusvahelistes operatsioonides", ["kriiside", "huvides"]),
-    ("Kust see teave pärineb?", ["Rahvusvaheline koostöö", "31. mai 2014"]),
-    ("kui värske see info on", ["31. mai 2014"]),
+    ("Kust see teave pärineb?", ["Rahvusvaheline koostöö", "31. mail 2014"]),
+    ("kui värske see info on", ["31. mail 2014"]),
     ("anna ülevaade eesti rahvusvahelisest kaitsekoostööst", ["NATO", "35", "relvastuskontroll"]),
     ("tere", ["Tere"]),
     ("mida sa oskad", ["Võite küsida", "Kaitseatašeed"]),
@@ -242,8 +242,8 @@ def test_unreachable_action_server_gets_an_apology_in_the_users_language(assista
         estonian = assistant.say(f"e2e-{uuid.uuid4().hex}", "Kus on Eesti kaitseatašeed?")
         assert english == ["I'm sorry, I can't look that up right now because part of my system is not "
                            "responding. Please try again in a few minutes."]
-        assert estonian == ["Vabandust, ma ei saa seda praegu järele vaadata, sest osa minu süsteemist ei "
-                            "vasta. Palun proovige mõne minuti pärast uuesti."]
+        assert estonian == ["Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei "
+                            "tööta. Palun proovige mõne minuti pärast uuesti."]
     finally:
         assistant.start_actions()
     assert "Soomes" in "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", "Kus on Eesti kaitseatašeed?"))

@@ -54,20 +54,19 @@ def test_pointer_wording_is_the_knowledge_files_channel():
 
 
 @pytest.mark.parametrize("language, opening", [
-    ("en", "I can't help with that: details such as where units are deployed"),
-    ("et", "Sellega ma aidata ei saa: üksuste paiknemine"),
+    ("en", "I can't help with that: I don't give details such as where units are deployed"),
+    ("et", "Sellega ma aidata ei saa: ma ei anna teavet üksuste paiknemise"),
 ])
 def test_sensitive_request_is_refused_with_what_it_can_answer_and_where_to_ask(language, opening):
     messages, events = answer(ActionCannotAnswer(), language, "ask_sensitive", "where are the troops now")
-    [message] = messages
-    paragraphs = message["text"].split("\n\n")
-    assert paragraphs[0] == FACTS.phrases.text("sensitive", language)
-    assert paragraphs[0].startswith(opening)
-    for topic in MENU_TOPICS:
-        assert f"- {topic.title[language]}" in paragraphs[1]
-    assert paragraphs[2] == POINTER[language]
-    assert FACTS.phrases.text("out_of_scope", language) not in message["text"]
-    assert_language(message["text"], language)
+    reason, offer = messages  # paragraph by paragraph, the topic buttons on the last one
+    assert reason["text"].split("\n") == [FACTS.phrases.text("sensitive", language), POINTER[language]]
+    assert reason["text"].startswith(opening)
+    assert offer["text"] == FACTS.phrases.text("topics_offer", language)
+    assert [b["payload"] for b in offer["buttons"]] == [f"/{t.intents[0]}" for t in MENU_TOPICS
+                                                         if t.id != "source"]
+    assert FACTS.phrases.text("out_of_scope", language) not in reason["text"]
+    assert_language(reason["text"], language)
     assert [(e["name"], e["value"]) for e in events] == [("knowledge_entry", None)]
 
 

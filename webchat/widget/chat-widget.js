@@ -301,8 +301,20 @@ class ChatWidget {
     while (this.live.childElementCount > ANNOUNCED_KEPT) this.live.firstElementChild.remove();
   }
 
+  /** Scrolls to the newest messages, but never past the user's last question: a long
+   * reply is read from its first line, with the question it answers still in view. */
   scrollToEnd() {
-    this.log.scrollTop = this.log.scrollHeight;
+    const end = this.log.scrollHeight - this.log.clientHeight;
+    const users = this.messages.querySelectorAll(".dcw-user");
+    const question = users[users.length - 1];
+    if (!question) {
+      this.log.scrollTop = end;
+      return;
+    }
+    const logTop = this.log.getBoundingClientRect().top;
+    const questionTop = question.getBoundingClientRect().top - logTop + this.log.scrollTop;
+    const margin = 8;
+    this.log.scrollTop = Math.max(0, Math.min(end, questionTop - margin));
   }
 
   /** For host pages and tests: shows a message as if the bot had sent it (not stored). */
