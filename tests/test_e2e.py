@@ -217,6 +217,51 @@ def test_empty_and_huge_messages_get_a_polite_reply(assistant, text, language, e
     assert "Finland" in "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", "Where are Estonia's defence attachés?"))
 
 
+@pytest.mark.parametrize("text", ["Есть ли у Эстонии военный атташе в Финляндии?", "Здравствуйте"])
+def test_a_message_in_another_script_is_told_which_languages_the_assistant_speaks(assistant, text):
+    from actions.facts import get_facts
+
+    phrases = get_facts().phrases
+    replies = assistant.say(f"e2e-{uuid.uuid4().hex}", text)
+    assert replies == [" / ".join(phrases.text("languages_spoken", lang) for lang in ("en", "et"))]
+
+
+# The issue's examples of a misleading answer: a word called unknown, or the nearest topic.
+@pytest.mark.parametrize("question, must, must_not", [
+    ("does estonia have a defence attache in the usa", ["Yes", "United States of America"], ["recognise"]),
+    ("Does Estonia have defence ties with countries in North America?", ["North America"], ["recognise"]),
+    ("Do Estonia and its strategic partners coordinate their defence policy positions?",
+     ["coordination of defence policy positions"], ["does not list", "is not listed"]),
+    ("Kas Eesti teeb partneritega koostööd kaitsehangetes?", ["Jah", "hanked"], ["ei ole allikas"]),
+    ("Kas Eesti koordineerib partneritega kaitsepoliitilisi seisukohti?", ["Jah", "kaitsepoliitiliste"],
+     ["ei ole allikas"]),
+    ("Is Estonia involved in international crisis management?", ["international crises"], []),
+])
+def test_the_issues_examples_are_answered_without_false_unknowns(assistant, question, must, must_not):
+    text = "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", question))
+    for part in must:
+        assert part in text, (question, text)
+    for part in must_not:
+        assert part not in text, (question, text)
+
+
+@pytest.mark.parametrize("question, topic, detail, language", [
+    ("What is the name of the Estonian defence attaché in Finland?", "defence_attaches", "names", "en"),
+    ("Mis on Eesti Soome kaitseatašee nimi?", "defence_attaches", "names", "et"),
+    ("Who exactly are Estonia's strategic partners?", "cooperation_spheres", "countries", "en"),
+    ("Which operations is Estonia taking part in right now? Afghanistan? Mali?", "operations", "operations", "en"),
+    ("Is Ukraine a member of NATO?", "nato", "membership", "en"),
+])
+def test_the_issues_near_misses_say_what_the_page_does_not_say(assistant, question, topic, detail, language):
+    from actions.facts import get_facts
+
+    facts = get_facts()
+    text = "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", question))
+    gap = facts.knowledge.topic(topic).unstated[detail][language].format(**facts.values(language))
+    assert text.startswith(gap), (question, text)
+    assert not text.startswith(("Yes", "Jah")), text
+
+
 def test_malformed_request_gets_a_client_error(assistant):
     import requests
 

@@ -100,6 +100,10 @@ def topic(data, topic_id):
     return next(t for t in data["topics"] if t["id"] == topic_id)
 
 
+def detail(data, detail_id):
+    return next(d for d in data["details"] if d["id"] == detail_id)
+
+
 BREAKAGES = {
     "missing Estonian answer": (lambda d: topic(d, "nato")["answer"].pop("et"),
                                 r"topics\[\d+\] \(id 'nato'\)\.answer: the Estonian text \(et\) is missing"),
@@ -137,6 +141,23 @@ BREAKAGES = {
                                     r"\(id 'operations'\)\.more: the Estonian text \(et\) is missing"),
     "related topic unknown": (lambda d: topic(d, "nato")["related"].append("cyber"),
                               r"\(id 'nato'\)\.related: 'cyber' is not the id of another topic"),
+    "unstated detail unknown": (lambda d: topic(d, "nato")["unstated"].update(budget={"en": "x", "et": "y"}),
+                                r"\(id 'nato'\)\.unstated\.budget: 'budget' is not the id of an entry in details"),
+    "unstated in one language": (lambda d: topic(d, "nato")["unstated"]["dates"].pop("et"),
+                                 r"\(id 'nato'\)\.unstated\.dates: the Estonian text \(et\) is missing"),
+    "unstated unknown placeholder": (lambda d: topic(d, "nato")["unstated"]["dates"].update(en="{year}"),
+                                     r"\(id 'nato'\)\.unstated\.dates\.en: unknown placeholder\(s\) \['year'\]"),
+    "detail without cues": (lambda d: detail(d, "names")["cues"].update(et=[]),
+                            r"details\[\d+\] \(id 'names'\)\.cues\.et: must list at least one word or phrase"),
+    "detail cues in one language": (lambda d: detail(d, "names")["cues"].pop("en"),
+                                    r"details\[\d+\] \(id 'names'\)\.cues: missing key\(s\): en"),
+    "duplicate detail": (lambda d: d["details"].append(dict(detail(d, "names"))),
+                         r"details\[\d+\]: duplicate id 'names'"),
+    "needs_country not a boolean": (lambda d: detail(d, "membership").update(needs_country="yes"),
+                                    r"\(id 'membership'\)\.needs_country: must be true or false"),
+    "question in one language": (lambda d: topic(d, "nato")["question"].pop("en"),
+                                 r"\(id 'nato'\)\.question: the English text \(en\) is missing"),
+    "missing date_as_of": (lambda d: d["source"].pop("date_as_of"), r"source: missing key\(s\): date_as_of"),
 }
 
 
@@ -179,3 +200,10 @@ def test_action_server_refuses_to_start_on_a_broken_file(tmp_path):
     assert "knowledge file is broken" in result.stderr
     assert str(path) in result.stderr and "(id 'nato').answer" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_topic_has_a_question_for_its_button_in_every_language():
+    for topic_ in load_knowledge().topics:
+        assert topic_.question, topic_.id
+        for language, text in topic_.question.items():
+            assert text.rstrip().endswith("?"), (topic_.id, language, text)
