@@ -33,6 +33,15 @@ class ActionAnswerAttache(FactAction):
     def name(self) -> Text:
         return "action_answer_attache"
 
+    def unstated(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
+        """No "the page does not give the attaché's name" about a country with no attaché at all."""
+        gaps = super().unstated(facts, tracker, language)
+        if gaps and latest_intent(tracker) == "ask_attache_country":
+            countries, _ = asked_countries(facts, tracker, language)
+            if countries and not any(c.id in facts.knowledge.attache_country_ids for c in countries):
+                return []
+        return gaps
+
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
         intent = latest_intent(tracker)
         values = facts.values(language)

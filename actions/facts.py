@@ -13,6 +13,9 @@ from actions.names import NameFilter
 from actions.phrasing import Phrases
 from actions.words import PhraseIndex, message_words
 
+# Words that may stand between the words of a detail's cue ("which countries" in "which
+# European countries", "when did" in "when exactly did").
+CUE_GAP = 2
 # An entity the NLU found: its value as typed and DIET's confidence (None when not given).
 Tagged = Tuple[str, Optional[float]]
 
@@ -43,7 +46,7 @@ class Facts:
         }
         # The cues of details some topics do not give (names, dates, numbers...).
         self.detail_cues = {
-            lang: PhraseIndex([(cue, d.id) for d in knowledge.details for cue in d.cues[lang]], lang)
+            lang: PhraseIndex([(cue, d.id) for d in knowledge.details for cue in d.cues[lang]], lang, gap=CUE_GAP)
             for lang in LANGUAGES
         }
         self.name_filters = {lang: NameFilter(lang, self._knowledge_texts(lang)) for lang in LANGUAGES}
@@ -57,6 +60,7 @@ class Facts:
             if topic.more:
                 yield topic.more[language]
         yield from (r[language] for r in k.bilateral_regions)
+        yield from k.regions.get(language, ())
         yield from (s.name[language] for s in k.spheres)
         yield from (self.phrases.text(name, language) for name in self.phrases.names())
 
@@ -127,16 +131,27 @@ class Facts:
     def resolve_spheres(self, tagged: List[Tagged], text: str, language: str) -> Tuple[List[str], List[str]]:
         """Sphere ids named by NLU entities or found in the text by lemma ("hangetes",
         "relvahanked", "policy positions"); plus the tagged spans that look like the name
-        of a sphere the source does not list ("cyber defence")."""
+        of a sphere the source does not list ("cyber defence", "cyber training": a span
+        counts as a listed sphere only if the sphere covers all its words that are not
+        ordinary words)."""
         found: List[str] = []
         unknown: List[str] = []
-        index = self.spheres_in_text[language]
+        index, names = self.spheres_in_text[language], self.name_filters[language]
+        rest = text
         for value, confidence in tagged:
-            ids = self.spheres.match_all(value) or index.ids_in(value)
-            if not ids and self.name_filters[language].reportable(value, confidence, country=False):
+            rest = rest.replace(value, " ")  # a tagged span is judged whole, not again word by word
+            ids = self.spheres.match_all(value)
+            if not ids:
+                words = message_words(value, language)
+                matches = index.find(words)
+                covered = {i for _, start, end in matches for i in range(start, end)}
+                uncovered = " ".join(w.typed for i, w in enumerate(words) if i not in covered)
+                if not names.name_words(uncovered):
+                    ids = list(dict.fromkeys(sphere_id for sphere_id, _, _ in matches))
+            if not ids and names.reportable(value, confidence, country=False):
                 unknown.append(value)
             found.extend(i for i in ids if i not in found)
-        found.extend(i for i in index.ids_in(text) if i not in found)
+        found.extend(i for i in index.ids_in(rest) if i not in found)
         return found, unknown
 
     def unstated(self, topic: Optional[Topic], text: str, language: str, names_country: bool) -> List[str]:

@@ -10,7 +10,7 @@ import datetime
 import os
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -106,6 +106,8 @@ class Knowledge:
     spheres: Tuple[Sphere, ...]
     countries: Dict[str, Country]
     details: Tuple[Detail, ...] = ()
+    # Names of world regions per language: never taken for, or reported as, a country.
+    regions: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
 
     def topic_for_intent(self, intent: str) -> Optional[Topic]:
         return next((t for t in self.topics if intent in t.intents), None)
@@ -134,6 +136,12 @@ class _Checker:
         if missing:
             self.fail(entry, f"missing key(s): {', '.join(missing)}")
         return value
+
+    def known_keys(self, value: Dict, entry: str, allowed: Tuple[str, ...]) -> None:
+        """A misspelt key ("unstatd") is an error, not silently ignored."""
+        unknown = sorted(set(value) - set(allowed))
+        if unknown:
+            self.fail(entry, f"unknown key(s) {', '.join(map(str, unknown))}; allowed: {', '.join(allowed)}")
 
     def text(self, value: Any, entry: str) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -232,7 +240,7 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
     return Knowledge(
         path=path, source=source, topics=topics, bilateral_count=count, bilateral_regions=regions,
         attache_country_ids=tuple(attaches), spheres=_spheres(check, raw["cooperation_spheres"]),
-        countries=countries, details=details,
+        countries=countries, details=details, regions=_regions(check, raw.get("regions")),
     )
 
 
@@ -251,6 +259,13 @@ def _source(check: _Checker, raw: Any) -> Source:
     )
 
 
+def _regions(check: _Checker, raw: Any) -> Dict[str, Tuple[str, ...]]:
+    if raw is None:
+        return {}
+    raw = check.mapping(raw, "regions", LANGUAGES)
+    return {lang: check.texts(raw[lang], f"regions.{lang}") for lang in LANGUAGES}
+
+
 def _details(check: _Checker, raw: Any) -> Tuple[Detail, ...]:
     if raw is None:
         return ()
@@ -263,6 +278,7 @@ def _details(check: _Checker, raw: Any) -> Tuple[Detail, ...]:
         item = check.mapping(item, entry, ("id", "cues"))
         detail_id = check.identifier(item["id"], entry, ids)
         entry = f"details[{i}] (id {detail_id!r})"
+        check.known_keys(item, entry, ("id", "cues", "needs_country"))
         cues = check.mapping(item["cues"], f"{entry}.cues", LANGUAGES)
         cues = {lang: check.texts(cues[lang], f"{entry}.cues.{lang}") for lang in LANGUAGES}
         for lang in LANGUAGES:
@@ -300,6 +316,8 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
         item = check.mapping(item, entry, ("id", "intents", "section", "title", "answer"))
         topic_id = check.identifier(item["id"], entry, ids)
         entry = f"topics[{i}] (id {topic_id!r})"
+        check.known_keys(item, entry, ("id", "intents", "section", "title", "question", "answer", "more",
+                                       "related", "unstated"))
         intents = check.texts(item["intents"], f"{entry}.intents")
         if not intents:
             check.fail(f"{entry}.intents", "must name at least one intent")

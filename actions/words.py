@@ -35,6 +35,7 @@ class Word(NamedTuple):
 
 
 def split_words(text: str) -> List[str]:
+    """The words of a text: letters and digits, with inner hyphens and apostrophes ("USA-s", "attaché's")."""
     return _WORD.findall(text or "")
 
 
@@ -73,46 +74,78 @@ def _estonian_forms(words: Sequence[str]) -> List[Tuple[str, str]]:
 
 def message_words(text: str, language: str) -> List[Word]:
     """The words of `text` with their lemmas, in `language` ("en" or "et")."""
+    return list(_message_words(text or "", language))
+
+
+@lru_cache(maxsize=256)
+def _message_words(text: str, language: str) -> Tuple[Word, ...]:
+    """Remembered: one message is looked at for names, spheres and details alike."""
     words = split_words(text)
     if not words:
-        return []
+        return ()
     if language == "et":
         lemmas = _estonian_forms(words)
     else:
         table = _english()
         lemmas = [(table.get(word.lower(), word),) * 2 for word in words]
-    return [Word(fold(word), fold(lemma) or fold(word), fold(head) or fold(word))
-            for word, (lemma, head) in zip(words, lemmas)]
+    return tuple(Word(fold(word), fold(lemma) or fold(word), fold(head) or fold(word))
+                 for word, (lemma, head) in zip(words, lemmas))
 
 
 class PhraseIndex:
     """Finds knowledge-file phrases (aliases, cues) in a message, word by word, in one language.
 
-    A phrase matches consecutive words of the message, each the same word as typed
-    or as lemma, or a compound with that word as its head; the longest match wins."""
+    A phrase matches words of the message in its order, each the same word as typed
+    or as lemma, or a compound with that word as its head; with `gap`, up to that many
+    other words may stand between two of its words ("which countries" is in "which
+    European countries"). Where matches overlap, the one with more words wins, then the
+    phrase listed first."""
 
-    def __init__(self, phrases: Iterable[Tuple[str, str]], language: str) -> None:
+    def __init__(self, phrases: Iterable[Tuple[str, str]], language: str, gap: int = 0) -> None:
         self.language = language
-        self._phrases: List[Tuple[List[Word], str]] = []
+        self.gap = gap
+        self._phrases: List[Tuple[Tuple[Word, ...], str]] = []
+        self._by_first: Dict[str, List[int]] = {}
         for phrase, phrase_id in phrases:
-            words = message_words(phrase, language)
-            if words:
-                self._phrases.append((words, phrase_id))
-        self._phrases.sort(key=lambda item: -len(item[0]))
+            words = tuple(message_words(phrase, language))
+            if not words:
+                continue
+            number = len(self._phrases)
+            self._phrases.append((words, phrase_id))
+            for form in {words[0].typed, words[0].lemma}:
+                self._by_first.setdefault(form, []).append(number)
+
+    def _end(self, phrase: Tuple[Word, ...], words: Sequence[Word], start: int) -> int:
+        """Where the phrase starting at words[start] ends (exclusive), or 0 if it does not match."""
+        position = start
+        for part in phrase[1:]:
+            for step in range(1, self.gap + 2):
+                if position + step < len(words) and words[position + step].matches(part):
+                    position += step
+                    break
+            else:
+                return 0
+        return position + 1
 
     def find(self, words: Sequence[Word]) -> List[Tuple[str, int, int]]:
         """(id, first word, end) of each phrase found, in the message's order, not overlapping."""
+        candidates = []
+        for start, word in enumerate(words):
+            numbers = set()
+            for form in {word.typed, word.lemma, word.head}:
+                numbers.update(self._by_first.get(form, ()))
+            for number in numbers:
+                phrase, phrase_id = self._phrases[number]
+                end = self._end(phrase, words, start) if len(phrase) > 1 else start + 1
+                if end:
+                    candidates.append((-len(phrase), number, start, end, phrase_id))
         found: List[Tuple[str, int, int]] = []
         taken: set = set()
-        for phrase, phrase_id in self._phrases:
-            size = len(phrase)
-            for start in range(len(words) - size + 1):
-                span = set(range(start, start + size))
-                if span & taken:
-                    continue
-                if all(words[start + k].matches(phrase[k]) for k in range(size)):
-                    found.append((phrase_id, start, start + size))
-                    taken |= span
+        for _, _, start, end, phrase_id in sorted(candidates):
+            span = set(range(start, end))
+            if not span & taken:
+                found.append((phrase_id, start, end))
+                taken |= span
         return sorted(found, key=lambda item: item[1])
 
     def ids_in(self, text: str) -> List[str]:

@@ -7,7 +7,8 @@ letters are mostly in a script none of the assistant's languages uses
 (`scripts`, Unicode script names: "Есть ли атташе…" when it speaks English and
 Estonian). `InputGuardClassifier`
 runs last and, for those messages, replaces the predicted intent with
-`nlu_fallback` and adds an `input_problem` entity (`empty` or `too_long`), so
+`nlu_fallback` and adds an `input_problem` entity (`empty`, `too_long` or
+`other_script`), so
 the user gets a polite reply in their language saying what was wrong, instead
 of an answer to a question they did not ask.
 """
@@ -53,10 +54,11 @@ class InputGuard(StatelessComponent):
 def in_other_script(text: str, scripts: List[str]) -> bool:
     """Whether most letters of `text` belong to none of `scripts` (digits, punctuation and
     symbols do not count): "Здравствуйте" is not Latin, "NATO-s" and "Šveits" are."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in unicodedata.normalize("NFKC", text) if c.isalpha()]  # "ＮＡＴＯ" is NATO
     if not letters:
         return False
-    foreign = sum(1 for c in letters if unicodedata.name(c, "UNKNOWN").split()[0] not in scripts)
+    accepted = {script.upper() for script in scripts}
+    foreign = sum(1 for c in letters if unicodedata.name(c, "UNKNOWN").split()[0] not in accepted)
     return foreign * 2 > len(letters)
 
 

@@ -60,9 +60,32 @@ def test_membership_counts_only_when_another_country_is_named():
     assert not gaps("nato", "Is Estonia a member of NATO?", "en", names_country=False)
 
 
-def test_every_unstated_detail_has_cues_in_every_language():
-    details = {d.id: d for d in FACTS.knowledge.details}
-    for topic in FACTS.knowledge.topics:
-        for detail_id, texts in (topic.unstated or {}).items():
-            assert detail_id in details, (topic.id, detail_id)
-            assert set(texts) == set(details[detail_id].cues), (topic.id, detail_id)
+@pytest.mark.parametrize("language, text, gap", [
+    ("en", "Is Ukraine a member of NATO?", True),
+    ("et", "Kas Ukraina on NATO liige?", True),
+    ("en", "Is Estonia a member of NATO?", False),
+    ("et", "Kas Eesti on NATO liige?", False),
+])
+def test_the_nato_answer_says_the_page_lacks_other_countries_membership(language, text, gap):
+    """Through the action: the country is found in the text itself, without an NLU entity."""
+    from tests.test_actions import ask
+    from actions.topics import ActionAnswerTopic
+
+    [reply] = ask(ActionAnswerTopic, language, "ask_nato", text)
+    sentence = unstated_text("nato", "membership", language)
+    assert reply.startswith(sentence) == gap, reply
+    assert FACTS.knowledge.topic("nato").answer[language].split(":")[0] in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "What is the name of the Estonian defence attaché in Italy?"),
+    ("et", "Mis on Eesti kaitseatašee nimi Itaalias?"),
+])
+def test_no_name_is_missing_where_there_is_no_attache(language, text):
+    from tests.test_actions import ask
+    from actions.attaches import ActionAnswerAttache
+
+    [reply] = ask(ActionAnswerAttache, language, "ask_attache_country", text)
+    assert unstated_text("defence_attaches", "names", language) not in reply
+    assert reply.startswith(FACTS.phrases.say("attache_no", language, **FACTS.country_words(
+        FACTS.knowledge.countries["italy"], language)))

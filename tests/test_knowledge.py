@@ -157,6 +157,11 @@ BREAKAGES = {
                                     r"\(id 'membership'\)\.needs_country: must be true or false"),
     "question in one language": (lambda d: topic(d, "nato")["question"].pop("en"),
                                  r"\(id 'nato'\)\.question: the English text \(en\) is missing"),
+    "misspelt topic key": (lambda d: topic(d, "nato").update(unstatd={}),
+                           r"\(id 'nato'\): unknown key\(s\) unstatd; allowed:"),
+    "misspelt detail key": (lambda d: detail(d, "membership").update(needs_contry=True),
+                            r"\(id 'membership'\): unknown key\(s\) needs_contry; allowed:"),
+    "regions in one language": (lambda d: d["regions"].pop("et"), r"regions: missing key\(s\): et"),
     "missing date_as_of": (lambda d: d["source"].pop("date_as_of"), r"source: missing key\(s\): date_as_of"),
 }
 

@@ -13,10 +13,12 @@ from actions.facts import get_facts
 NEVER_REPORTED = {
     "en": ["the", "The", "and", "their", "its", "it", "they", "which", "what", "our", "North", "north",
            "North America", "Asia", "Europe", "South", "countries", "defence", "policy", "positions",
-           "partners", "strategic", "coordinate", "Estonia", "estonia", "do"],
+           "partners", "strategic", "coordinate", "Estonia", "estonia", "do", "Africa", "Middle East",
+           "Scandinavia", "Asian"],
     "et": ["ja", "nende", "oma", "kes", "mis", "Aasia", "Aasias", "Euroopa", "Euroopas", "Põhja-Ameerika",
            "Põhja-Ameerikas", "põhja", "kaitsehangetes", "relvahankeid", "partneritega", "seisukohti",
-           "kaitsepoliitilisi", "riikidega", "Eesti", "eesti", "koostööd", "teeb"],
+           "kaitsepoliitilisi", "riikidega", "Eesti", "eesti", "koostööd", "teeb", "Aafrikas", "Lähis-Idas",
+           "Lõuna-Ameerikas", "Kaukaasias"],
 }
 REPORTED = {"en": ["Narnia", "Wakanda", "Atlantis", "cyber defence"], "et": ["Narnias", "Wakandas", "Atlantisega"]}
 
