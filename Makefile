@@ -45,10 +45,11 @@ $(VENV)/.installed: requirements.txt constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	@touch $@
 
+# The generator rewrites the file only when its content changes, so editing an answer
+# text in knowledge.yml re-runs it (seconds) but does not retrain the model.
 nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py morphology/estonian.py \
 		tools/nlu_from_knowledge.py | $(VENV)/.installed
 	$(PY) -m tools.nlu_from_knowledge
-	@touch $@
 
 # The spaCy pipeline (tokenizer + lemmas) is built from code, never committed;
 # its lexicon of Estonian forms comes from the NLU data. Rasa's training cache

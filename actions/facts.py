@@ -25,15 +25,12 @@ class Facts:
         self.knowledge = knowledge
         self.phrases = phrases
         countries = knowledge.countries.values()
-        self.countries = Matcher(
-            [(c.id, c.id) for c in countries]
-            + [(s, c.id) for c in countries for lang in LANGUAGES for s in c.aliases[lang]]
-        )
+        spellings = {lang: [(s, c.id) for c in countries for s in c.aliases[lang] + city_forms(c, lang)]
+                     for lang in LANGUAGES}
+        self.countries = Matcher([(c.id, c.id) for c in countries] + [p for lang in LANGUAGES for p in spellings[lang]])
         # For finding countries in a whole sentence: only the conversation's
         # language's spellings ("Island" is Iceland in Estonian, not in English).
-        self.countries_in_text = {
-            lang: Matcher([(s, c.id) for c in countries for s in c.aliases[lang]]) for lang in LANGUAGES
-        }
+        self.countries_in_text = {lang: Matcher(spellings[lang]) for lang in LANGUAGES}
         self.spheres = Matcher(
             [(s.id, s.id) for s in knowledge.spheres]
             + [(a, s.id) for s in knowledge.spheres for lang in LANGUAGES for a in s.aliases[lang]]
@@ -154,6 +151,12 @@ class Facts:
         found.extend(i for i in index.ids_in(rest) if i not in found)
         return found, unknown
 
+    def unstated_text(self, topic_id: str, detail_id: str, language: str) -> Optional[str]:
+        """A topic's sentence saying the page does not give a detail, filled in; None if it has none."""
+        topic = next((t for t in self.knowledge.topics if t.id == topic_id), None)
+        texts = (topic.unstated or {}).get(detail_id) if topic else None
+        return texts[language].format(**self.values(language)) if texts else None
+
     def unstated(self, topic: Optional[Topic], text: str, language: str, names_country: bool) -> List[str]:
         """The sentences saying what the page does not give, for each detail of `topic`
         the question asks for (knowledge.yml `details` and the topic's `unstated`)."""
@@ -166,6 +169,16 @@ class Facts:
             if detail_id in topic.unstated and (names_country or detail_id not in needs_country):
                 sentences.append(topic.unstated[detail_id][language].format(**self.values(language)))
         return sentences
+
+
+def city_forms(country: Country, language: str) -> Tuple[str, ...]:
+    """The country's cities as people type them: in Estonian every case form Vabamorf makes."""
+    cities = country.cities.get(language, ())
+    if language != "et" or not cities:
+        return cities
+    from morphology.estonian import estonian
+
+    return tuple(form for city in cities for form in estonian().case_forms(city))
 
 
 @lru_cache(maxsize=1)

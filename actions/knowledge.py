@@ -86,6 +86,9 @@ class Country:
     in_form: str  # Estonian "in <country>": "Ühendkuningriigis"
     genitive: str  # Estonian genitive: "Ühendkuningriigi"
     aliases: Dict[str, Tuple[str, ...]]  # every spelling people type, per language
+    # Cities people name for the country ("an attaché in Berlin"), per language: matched by the
+    # actions (Estonian in every case form), not taught to the NLU as the country's names.
+    cities: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -368,9 +371,11 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
             owner = spelling_owner.setdefault(key, country_id)
             if owner != country_id:
                 check.fail(entry, f"spelling {spelling!r} also belongs to country {owner!r}; it must name one country")
+        cities = {"en": check.texts(en.get("cities"), f"{entry}.en.cities"),
+                  "et": check.texts(et.get("cities"), f"{entry}.et.cities")}
         countries[country_id] = Country(
             id=country_id, name=name, in_form=check.text(et["in"], f"{entry}.et.in"),
-            genitive=check.text(et["genitive"], f"{entry}.et.genitive"), aliases=aliases,
+            genitive=check.text(et["genitive"], f"{entry}.et.genitive"), aliases=aliases, cities=cities,
         )
     return countries
 

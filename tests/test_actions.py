@@ -412,10 +412,11 @@ def test_bilateral_literal_wording():
 def test_bilateral_with_a_country_without_attache(language, typed, about, cannot):
     texts = ask(ActionAnswerBilateral, language, "ask_bilateral_relations", f"... {typed}?", [("country", typed)])
     lines = sourced_body(texts, language).split("\n")
-    assert len(lines) == 2, lines
-    assert lines[0] == FACTS.answer("bilateral_relations", language)
-    assert cannot in lines[1]
-    assert "attaché" not in lines[1] and "atašee" not in lines[1]
+    assert len(lines) == 3, lines
+    assert lines[0].startswith(FACTS.unstated_text("bilateral_relations", "countries", language))
+    assert lines[1] == FACTS.answer("bilateral_relations", language)
+    assert cannot in lines[2]
+    assert "attaché" not in lines[2] and "atašee" not in lines[2]
     assert_language(texts[0], language)
 
 
@@ -431,9 +432,10 @@ def test_bilateral_with_a_country_without_attache(language, typed, about, cannot
 def test_bilateral_with_an_attache_country_mentions_the_attache(language, typed, attache_line):
     texts = ask(ActionAnswerBilateral, language, "ask_bilateral_relations", f"... {typed}?", [("country", typed)])
     lines = sourced_body(texts, language).split("\n")
-    assert len(lines) == 3, lines
-    assert "35" in lines[0]
-    assert lines[2] == attache_line
+    assert len(lines) == 4, lines  # the page names no partner; its answer; so no confirmation; the attaché
+    assert lines[0].startswith(FACTS.unstated_text("bilateral_relations", "countries", language))
+    assert "35" in lines[1]
+    assert lines[3] == attache_line
     assert_language(texts[0], language)
 
 
@@ -441,9 +443,9 @@ def test_bilateral_country_found_in_the_text():
     lines = sourced_body(
         ask(ActionAnswerBilateral, "et", "ask_bilateral_relations", "Kas Eestil on kaitsesuhted Rootsiga?"), "et"
     ).split("\n")
-    assert len(lines) == 3
-    assert "Rootsi kohta" in lines[1]
-    assert lines[2].endswith("kaitseatašee Rootsis.")
+    assert len(lines) == 4
+    assert "Rootsi kohta" in lines[2]
+    assert lines[3].endswith("kaitseatašee Rootsis.")
 
 
 # ------------------------------------------------------ action_answer_spheres

@@ -94,7 +94,7 @@ FOLLOW_UPS = [
     ("et", "defence_attaches", "Aga Norras?", "Norras", "Ei, allika järgi ei ole Eestil kaitseatašeed Norras."),
     ("et", "defence_attaches", "Ja Poolas?", "Poolas", "Jah, Eestil on kaitseatašee Poolas."),
     ("en", "bilateral_relations", "and Canada?", "Canada",
-     "The source does not name the individual partner countries, so I cannot confirm relations with Canada"),
+     "The page does not name the approximately 35 countries with which Estonia has bilateral defence relations."),
     ("et", "bilateral_relations", "aga Rootsiga?", "Rootsiga", "Küll aga on allika järgi Eestil kaitseatašee Rootsis."),
 ]
 

@@ -48,7 +48,7 @@ MIN_QUESTIONS_PER_DETAIL = 2
 UNSTATED_DETAILS = {
     "defence_attaches": ["names", "numbers", "dates"],
     "bilateral_relations": ["countries", "names"],
-    "cooperation_spheres": ["countries"],
+    "cooperation_spheres": ["countries", "partnership"],
     "reform_assistance": ["countries", "numbers"],
     "nato": ["membership", "countries", "dates"],
     "eu": ["membership", "countries", "dates"],

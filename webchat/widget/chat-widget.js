@@ -189,7 +189,7 @@ class ChatWidget {
     this.launcher.setAttribute("aria-expanded", "true");
     this.store.set("open", true);
     this.connect();
-    this.scrollToEnd();
+    this.scrollToLatest();
     if (focus) this.input.focus();
   }
 
@@ -272,7 +272,7 @@ class ChatWidget {
     this.messages.append(item);
     if (!isUser) this.lastBotLanguage = lang;
     if (!isUser && !restoring) this.announce(message, lang);
-    this.scrollToEnd();
+    this.scrollToLatest();
   }
 
   /** Quick replies are offered only under the latest message, and only until the user answers. */
@@ -291,7 +291,7 @@ class ChatWidget {
       group.append(button);
     }
     last.append(group);
-    this.scrollToEnd();
+    this.scrollToLatest();
   }
 
   announce(message, lang) {
@@ -303,7 +303,7 @@ class ChatWidget {
 
   /** Scrolls to the newest messages, but never past the user's last question: a long
    * reply is read from its first line, with the question it answers still in view. */
-  scrollToEnd() {
+  scrollToLatest() {
     const end = this.log.scrollHeight - this.log.clientHeight;
     const users = this.messages.querySelectorAll(".dcw-user");
     const question = users[users.length - 1];
