@@ -9,7 +9,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions.knowledge import LANGUAGES, Country, Knowledge, Topic, load_knowledge
 from actions.matching import Matcher
-from actions.names import NameFilter
+from actions.names import MIN_CONFIDENCE, NameFilter
 from actions.phrasing import Phrases
 from actions.words import PhraseIndex, message_words
 
@@ -38,7 +38,7 @@ class Facts:
         # Spheres found word by word in a sentence: lemmas and compound heads
         # ("kaitsehangetes", "relvahanked" → procurement).
         self.spheres_in_text = {
-            lang: PhraseIndex([(a, s.id) for s in knowledge.spheres for a in s.aliases[lang]], lang)
+            lang: PhraseIndex([(a, s.id) for s in knowledge.spheres for a in s.aliases[lang]], lang, gap=1)
             for lang in LANGUAGES
         }
         # The cues of details some topics do not give (names, dates, numbers...).
@@ -127,16 +127,15 @@ class Facts:
 
     def resolve_spheres(self, tagged: List[Tagged], text: str, language: str) -> Tuple[List[str], List[str]]:
         """Sphere ids named by NLU entities or found in the text by lemma ("hangetes",
-        "relvahanked", "policy positions"); plus the tagged spans that look like the name
-        of a sphere the source does not list ("cyber defence", "cyber training": a span
+        "relvahanked", "buy military equipment"); plus the tagged spans that look like the
+        name of a sphere the source does not list ("cyber defence", "cyber training": a span
         counts as a listed sphere only if the sphere covers all its words that are not
-        ordinary words)."""
+        ordinary words, and a sphere found inside it does not count). When a listed sphere
+        is found, an unsure tag beside it is taken for noise, not reported."""
         found: List[str] = []
-        unknown: List[str] = []
+        unsure: List[Tagged] = []
         index, names = self.spheres_in_text[language], self.name_filters[language]
-        rest = text
         for value, confidence in tagged:
-            rest = rest.replace(value, " ")  # a tagged span is judged whole, not again word by word
             ids = self.spheres.match_all(value)
             if not ids:
                 words = message_words(value, language)
@@ -145,10 +144,17 @@ class Facts:
                 uncovered = " ".join(w.typed for i, w in enumerate(words) if i not in covered)
                 if not names.name_words(uncovered):
                     ids = list(dict.fromkeys(sphere_id for sphere_id, _, _ in matches))
-            if not ids and names.reportable(value, confidence, country=False):
-                unknown.append(value)
+            if not ids:
+                unsure.append((value, confidence))
             found.extend(i for i in ids if i not in found)
-        found.extend(i for i in index.ids_in(rest) if i not in found)
+        inside = {w.typed for value, _ in unsure for w in message_words(value, language)}
+        words = message_words(text, language)
+        for sphere_id, start, end in index.find(words):
+            if not {w.typed for w in words[start:end]} <= inside and sphere_id not in found:
+                found.append(sphere_id)
+        unknown = [value for value, confidence in unsure
+                   if names.reportable(value, confidence, country=False)
+                   and not (found and confidence is not None and confidence < MIN_CONFIDENCE)]
         return found, unknown
 
     def unstated_text(self, topic_id: str, detail_id: str, language: str) -> Optional[str]:

@@ -34,9 +34,12 @@ NLU_FOLDER = Path(__file__).resolve().parent.parent / "nlu"
 # A word the training data uses in this many intents' examples is a function word
 # or a word of the questions themselves, not a name.
 COMMON_IN_INTENTS = 4
-# A tagged span is reported on the NLU's word alone from this entity confidence up;
-# below it, only when it is capitalised as typed.
+# A tagged country is reported on the NLU's word alone from this entity confidence up;
+# below it, only when it is capitalised as typed. A sphere is a common word ("cyber
+# defence"), never capitalised: once its ordinary words are set aside, what remains is
+# a topic the user asked about, so a lower confidence is enough.
 MIN_CONFIDENCE = 0.7
+MIN_SPHERE_CONFIDENCE = 0.3
 _ANNOTATION = re.compile(r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\{[^}]*\}")
 
 
@@ -100,7 +103,7 @@ class NameFilter:
         remaining = self.name_words(value, common_words=country)
         if not remaining:
             return False
-        sure = confidence is None or confidence >= MIN_CONFIDENCE
+        sure = confidence is None or confidence >= (MIN_CONFIDENCE if country else MIN_SPHERE_CONFIDENCE)
         return sure or any(word[:1].isupper() for word in remaining)
 
 

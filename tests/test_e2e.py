@@ -63,7 +63,7 @@ ENGLISH = [
     ("what is the defence budget of estonia", ["don't have that information", "kaitseministeerium.ee"]),
     ("how many soldiers does estonia have", ["don't have that information"]),
     ("what's the weather like in tallinn tomorrow", ["don't have that information"]),
-    ("asdkjh qwpoeiru zxmcnv", ["Defence attachés"]),
+    ("asdkjh qwpoeiru zxmcnv", ["didn't understand", "You can ask about these topics"]),
 ]
 
 ESTONIAN = [
@@ -85,7 +85,7 @@ ESTONIAN = [
     ("milles teeb eesti strateegiliste partneritega koostööd",
      ["kaitsepoliitiliste seisukohtade", "operatsioonid", "väljaõpe", "sõjaline haridus", "hanked"]),
     ("kas väljaõpe kuulub koostöövaldkondade hulka", ["Jah", "väljaõpe"]),
-    ("kas küberkaitse on strateegiliste partneritega koostöö valdkond", ["ei nimeta", "hanked"]),
+    ("kas küberkaitse on strateegiliste partneritega koostöö valdkond", ["„küberkaitse“ ei ole allikas", "hanked"]),
     ("Kas Eesti toetab arengumaade kaitsereforme?", ["kaitsereformide", "arengumaade", "abisaajate", "doonorriikidega"]),
     ("kellega abiprojekte koordineeritakse", ["abisaajate", "doonorriikidega"]),
     ("Kas Eesti on NATO liige?", ["NATO", "kollektiivkaitse"]),

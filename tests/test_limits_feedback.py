@@ -64,7 +64,7 @@ def test_sensitive_requests_are_refused_politely_with_a_pointer(assistant, detec
     assert text.startswith(SENSITIVE[language]), text
     assert POINTER[language] in text
     assert detector.detect(text) == language, text
-    assert not buttons  # nothing to rate
+    assert buttons and all(b["payload"].startswith("/ask_") for b in buttons)  # the topics; nothing to rate
 
 
 @pytest.mark.parametrize("language, question, says", [

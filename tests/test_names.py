@@ -39,6 +39,13 @@ def test_an_unsure_tag_is_reported_only_when_capitalised():
     assert not names.reportable("narnia", confidence=0.3)
 
 
+def test_an_unlisted_sphere_needs_less_confidence_than_a_country():
+    names = get_facts().name_filters["en"]
+    assert names.reportable("cyber defence", confidence=0.45, country=False)
+    assert not names.reportable("cyber defence", confidence=0.2, country=False)
+    assert not names.reportable("and their", confidence=0.99, country=False)
+
+
 @pytest.mark.parametrize("language, tagged, text", [
     ("en", ["the"], "does estonia have a defence attache in the usa"),
     ("en", ["North"], "Does Estonia have defence ties with countries in North America?"),
@@ -84,3 +91,14 @@ def test_an_unlisted_sphere_is_still_reported():
     found, unknown = get_facts().resolve_spheres([("cyber defence", 0.97)],
                                                  "is cyber defence part of the cooperation", "en")
     assert found == [] and unknown == ["cyber defence"]
+
+
+def test_a_sphere_inside_an_unlisted_span_is_not_a_yes():
+    found, unknown = get_facts().resolve_spheres([("cyber training", 0.9)], "is cyber training part of it", "en")
+    assert found == [] and unknown == ["cyber training"]
+
+
+def test_unsure_tags_beside_a_listed_sphere_are_noise():
+    found, unknown = get_facts().resolve_spheres([("military equipment", 0.57), ("jointly", 0.61)],
+                                                 "Does Estonia buy military equipment jointly with Norway?", "en")
+    assert found == ["procurement"] and unknown == []

@@ -10,9 +10,13 @@ import json
 import pytest
 import requests
 
+from actions.knowledge import load_knowledge
 from tests.channels.support import SOURCE_NOTE, new_id, webhook
 
 pytestmark = pytest.mark.e2e
+# The first two topic buttons: their titles are the topics asked as questions.
+KNOWLEDGE = load_knowledge()
+FIRST_TWO = {lang: [KNOWLEDGE.topic(t).question[lang] for t in ("nato", "eu")] for lang in ("en", "et")}
 
 
 def test_sms_greeting_numbers_the_topics_and_a_number_picks_one(assistant, platforms):
@@ -23,8 +27,8 @@ def test_sms_greeting_numbers_the_topics_and_a_number_picks_one(assistant, platf
 
     twilio.send_text(hook, phone, "tere")
     greeting = sms(2)  # the greeting, then its numbered options
-    assert greeting[0].startswith("Tere!") and greeting[1].startswith("1. NATO ja kollektiivkaitse\n"
-                                                                      "2. Euroopa Liidu liikmesus\n"), greeting
+    assert greeting[0].startswith("Tere!") and greeting[1].startswith(
+        f"1. {FIRST_TWO['et'][0]}\n2. {FIRST_TWO['et'][1]}\n"), greeting
     twilio.send_text(hook, phone, "2")
     answer = sms(5)[2:]  # the answer paragraph by paragraph, its source last, then the numbered ratings
     assert "Euroopa Liidu liikmesus" in answer[0] and SOURCE_NOTE["et"] in answer[-2], answer
@@ -36,7 +40,7 @@ def test_telegram_greeting_has_a_keyboard_and_a_number_picks_a_topic(assistant, 
     telegram.send_text(hook, user, "hello", language_code="en")
     greeting = telegram.wait_for(lambda r: r.form.get("chat_id") == str(user))[-1]
     keyboard = json.loads(greeting.form["reply_markup"])["inline_keyboard"]
-    assert [row[0]["text"] for row in keyboard][:2] == ["NATO and collective defence", "European Union membership"]
+    assert [row[0]["text"] for row in keyboard][:2] == FIRST_TWO["en"]
     telegram.send_text(hook, user, "2", language_code="en")
     replies = [r.form.get("text", "") for r in telegram.wait_for(lambda r: r.form.get("chat_id") == str(user),
                                                                  count=3)[1:]]
