@@ -190,8 +190,7 @@ class FactAction(KnowledgeAction):
 
     def unstated(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         """What the question asks for that the page does not give (knowledge.yml `unstated`)."""
-        topic_id = self.knowledge_entry(facts, tracker)
-        topic = next((t for t in facts.knowledge.topics if t.id == topic_id), None)
+        topic = facts.knowledge.find_topic(self.knowledge_entry(facts, tracker))
         text = typed_text(tracker)
         if topic is None or not topic.unstated or not text:
             return []

@@ -11,7 +11,7 @@ from actions.knowledge import LANGUAGES, Country, Knowledge, Topic, load_knowled
 from actions.matching import Matcher
 from actions.names import MIN_CONFIDENCE, NameFilter
 from actions.phrasing import Phrases
-from actions.words import PhraseIndex, message_words
+from actions.words import PhraseIndex, estonian_morphology, message_words
 
 # Words that may stand between the words of a detail's cue ("which countries" in "which
 # European countries", "when did" in "when exactly did").
@@ -159,7 +159,7 @@ class Facts:
 
     def unstated_text(self, topic_id: str, detail_id: str, language: str) -> Optional[str]:
         """A topic's sentence saying the page does not give a detail, filled in; None if it has none."""
-        topic = next((t for t in self.knowledge.topics if t.id == topic_id), None)
+        topic = self.knowledge.find_topic(topic_id)
         texts = (topic.unstated or {}).get(detail_id) if topic else None
         return texts[language].format(**self.values(language)) if texts else None
 
@@ -173,7 +173,7 @@ class Facts:
         sentences: List[str] = []
         for detail_id in dict.fromkeys(asked):
             if detail_id in topic.unstated and (names_country or detail_id not in needs_country):
-                sentences.append(topic.unstated[detail_id][language].format(**self.values(language)))
+                sentences.append(self.unstated_text(topic.id, detail_id, language))
         return sentences
 
 
@@ -182,9 +182,7 @@ def city_forms(country: Country, language: str) -> Tuple[str, ...]:
     cities = country.cities.get(language, ())
     if language != "et" or not cities:
         return cities
-    from morphology.estonian import estonian
-
-    return tuple(form for city in cities for form in estonian().case_forms(city))
+    return tuple(form for city in cities for form in estonian_morphology().case_forms(city))
 
 
 @lru_cache(maxsize=1)

@@ -118,6 +118,10 @@ class Knowledge:
     def topic(self, topic_id: str) -> Topic:
         return next(t for t in self.topics if t.id == topic_id)
 
+    def find_topic(self, topic_id: Optional[str]) -> Optional[Topic]:
+        """The topic with that id, or None (an answer from no topic, such as a greeting)."""
+        return next((t for t in self.topics if t.id == topic_id), None)
+
     @property
     def attache_countries(self) -> List[Country]:
         return [self.countries[c] for c in self.attache_country_ids]

@@ -28,7 +28,7 @@ from typing import Dict, Iterable, List, Optional, Set
 import yaml
 
 from actions.matching import REGION_QUALIFIERS, fold
-from actions.words import message_words, split_words
+from actions.words import estonian_morphology, message_words, split_words
 
 NLU_FOLDER = Path(__file__).resolve().parent.parent / "nlu"
 # A word the training data uses in this many intents' examples is a function word
@@ -90,7 +90,7 @@ class NameFilter:
         """Whether a word is ordinary; with `common_words`, any Estonian common word is too."""
         words = message_words(typed, self.language)
         if not all(w.typed in self.ordinary or w.lemma in self.ordinary for w in words):
-            return common_words and self.language == "et" and _estonian_common(typed)
+            return common_words and self.language == "et" and estonian_morphology().is_common_word(typed)
         return True
 
     def name_words(self, value: str, common_words: bool = False) -> List[str]:
@@ -106,9 +106,3 @@ class NameFilter:
         sure = confidence is None or confidence >= (MIN_CONFIDENCE if country else MIN_SPHERE_CONFIDENCE)
         return sure or any(word[:1].isupper() for word in remaining)
 
-
-def _estonian_common(word: str) -> bool:
-    """Whether Vabamorf knows `word` as an Estonian common word (not a name)."""
-    from morphology.estonian import estonian
-
-    return estonian().is_common_word(word)

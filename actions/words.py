@@ -52,7 +52,8 @@ def _english() -> Dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _estonian():
+def estonian_morphology():
+    """Vabamorf, loaded once per process (morphology/estonian.py)."""
     from morphology.estonian import estonian
 
     return estonian()
@@ -69,7 +70,7 @@ class _Capitalised:
 
 def _estonian_forms(words: Sequence[str]) -> List[Tuple[str, str]]:
     """Vabamorf's lemma and head (last compound part) of each word."""
-    return [(a.lemma, a.parts[-1] if a.parts else a.lemma) for a in _estonian().analyse(words, _Capitalised())]
+    return [(a.lemma, a.parts[-1] if a.parts else a.lemma) for a in estonian_morphology().analyse(words, _Capitalised())]
 
 
 def message_words(text: str, language: str) -> List[Word]:
