@@ -1,8 +1,5 @@
 """The REST channel, with the request checked before Rasa sees it.
 
-(`channels` has no __init__.py on this branch: it joins the package of the same
-name on main, the messaging-platform connectors.)
-
 Rasa's own REST channel answers a body that is not a JSON object with HTTP
 500, silently drops a message that is not a string, files a message without
 `sender` under one shared conversation called "default" (every anonymous
@@ -20,48 +17,32 @@ of `metadata.language` when given, otherwise in English and Estonian.
 
 import json
 import logging
-import unicodedata
-from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 from rasa.core.channels.rest import RestInput
 from sanic import response
 from sanic.request import Request
 
+from channels.bodies import nesting_problem
+from channels.fields import message_problem, metadata_problem, sender_problem
+from channels.texts import user_text
+
 logger = logging.getLogger(__name__)
-MAX_SENDER_LENGTH = 128
-PHRASES = Path(__file__).resolve().parent.parent / "actions" / "phrases.yml"
-
-
-def _user_text(name: str) -> dict:
-    with PHRASES.open(encoding="utf-8") as file:
-        return dict(yaml.safe_load(file)[name])
 
 
 def request_problem(request: Request) -> Optional[str]:
     """What is wrong with a REST webhook request, or None if nothing is."""
+    problem = nesting_problem(request.body)
+    if problem:
+        return problem
     try:
         body: Any = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return "the body must be a JSON object in UTF-8"
     if not isinstance(body, dict):
         return "the body must be a JSON object"
-    sender = body.get("sender")
-    if not isinstance(sender, str) or not sender.strip():
-        return "'sender' must be a non-empty string"
-    if len(sender) > MAX_SENDER_LENGTH:
-        return f"'sender' must be at most {MAX_SENDER_LENGTH} characters"
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in sender):
-        return "'sender' must not contain control or invisible characters"
-    message = body.get("message")
-    if message is not None and not isinstance(message, str):
-        return "'message' must be a string"
-    if message and any("\ud800" <= c <= "\udfff" for c in message):
-        return "'message' must be valid Unicode text (no lone surrogates)"
-    if body.get("metadata") is not None and not isinstance(body.get("metadata"), dict):
-        return "'metadata' must be a JSON object"
-    return None
+    return (sender_problem(body.get("sender")) or message_problem(body.get("message"))
+            or metadata_problem(body.get("metadata")))
 
 
 class CheckedRestInput(RestInput):
@@ -72,7 +53,7 @@ class CheckedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message):
-        apology = _user_text("service_unavailable")
+        apology = user_text("service_unavailable")
 
         async def handle_or_apologise(message) -> None:
             try:
@@ -84,7 +65,7 @@ class CheckedRestInput(RestInput):
                     await message.output_channel.send_text_message(message.sender_id, apology[lang])
 
         blueprint = super().blueprint(handle_or_apologise)
-        text = _user_text("invalid_request")
+        text = user_text("invalid_request")
 
         @blueprint.middleware("request")
         async def reject_bad_requests(request: Request):
