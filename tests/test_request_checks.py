@@ -8,7 +8,8 @@ import pytest
 
 from channels.bodies import MAX_NESTING, nesting_depth, nesting_problem
 from channels.fields import message_problem, metadata_problem, sender_problem
-from webchat.checks import CheckedJson, packet_problem, session_request_problem, user_message_problem
+from webchat.checks import (CheckedJson, packet_problem, polling_payload_problem, session_request_problem,
+                            user_message_problem)
 
 
 @pytest.mark.parametrize("raw, depth", [
@@ -75,6 +76,7 @@ def test_socketio_json_refuses_deep_nesting_as_an_invalid_packet():
     ("9", False),                        # no such packet type
     ("4", False),                        # CONNECT_ERROR: only a server sends it
     (b"\x00\x01", True),                 # binary attachments are checked by python-socketio
+    (["user_uttered"], False),           # engine.io decoded "4[...]" as JSON: no socket.io type
 ])
 def test_socketio_packets(packet, valid):
     assert (packet_problem(packet) is None) is valid
@@ -97,3 +99,18 @@ def test_socketio_events():
     assert "string" in user_message_problem(({**good, "message": 5},), "customData")
     assert "one object" in user_message_problem((good, good), "customData")
     assert "one object" in user_message_problem(("tere",), "customData")
+
+
+@pytest.mark.parametrize("body, valid", [
+    (b'42["user_uttered",{"message":"hi"}]', True),
+    (b"3", True), (b"1", True), (b"40", True),
+    (b'3\x1e42["x",1]', True),             # two packets
+    (b"", False),                          # python-engineio: IndexError
+    (b"2", False), (b"6", False),          # ping and no-op: only the server sends them; the request hung
+    (b"false", False), (b"[1]", False),    # python-engineio: ValueError traceback
+    (b"3\x1e", False),                     # an empty packet after a separator
+    (b'42{"a":1}', True),                  # a bad socket.io event: dropped later, by packet_problem
+    (b"\xff\xfe", False),                  # not UTF-8
+])
+def test_socketio_long_polling_payloads(body, valid):
+    assert (polling_payload_problem(body) is None) is valid

@@ -8,15 +8,32 @@ an `Origin` header only when that origin is the Rasa server's own or is listed i
 `RASA_CORS` (space-separated, the same list `make run` passes to `--cors`; `*` allows
 all). Clients that send no `Origin` (servers, scripts) are not affected.
 
+It also checks what clients send before the libraries and Rasa see it
+(webchat/checks.py), so that odd input gets an answer and a warning in the log
+instead of an exception: a long-polling POST that is not a valid engine.io payload
+gets HTTP 400; a packet that cannot be decoded (too deeply nested, say) is dropped;
+a `session_request` or user message with data of the wrong shape gets an `error`
+event ({"error": "invalid_request", "detail": ..., "text": {<language>: ...}}).
+The connection stays open.
+
 credentials.yml:  webchat.channel.SocketIOInput:  (same settings as `socketio:`)
 """
 
+import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text
 
+from engineio import packet as engineio_packet
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from channels.texts import user_text
+from webchat.checks import (CheckedJson, CheckedPacket, packet_problem, polling_payload_problem, session_request_problem,
+                            user_message_problem)
+
+logger = logging.getLogger(__name__)
 
 
 def allowed_origins() -> Set[str]:
@@ -42,7 +59,63 @@ class SocketIOInput(RasaSocketIOInput):
         # Sanic-CORS (`--cors`) already writes the CORS response headers; engine.io writing
         # them too would send Access-Control-Allow-Origin twice, which browsers reject.
         engine._cors_headers = lambda environ: []
+        self._check_what_clients_send()
         return blueprint
+
+    def _check_what_clients_send(self) -> None:
+        """Puts the checks of webchat/checks.py in front of engine.io's request handler
+        (long-polling POSTs), python-socketio's packet handler (every transport) and
+        Rasa's two event handlers (through python-socketio's own `on()`)."""
+        sio, namespace = self.sio, self.namespace or "/"
+        sio.packet_class = CheckedPacket
+        # engine.io JSON-decodes a message that looks like JSON, recursively: what
+        # `engineio.AsyncServer(json=...)` would set, had Rasa passed it.
+        engineio_packet.Packet.json = CheckedJson
+        handlers = sio.handlers[namespace]
+        rasa_session_request, rasa_message = handlers["session_request"], handlers[self.user_message_evt]
+        handle_packet = sio._handle_eio_message  # what python-socketio registered for engine.io's 'message'
+        handle_request = sio.eio.handle_request  # what SocketBlueprint routes /socket.io/ to when registered
+        text = user_text("invalid_request")
+
+        async def refuse(sid: str, problem: str) -> None:
+            logger.warning("Refused a socket.io event from %s: %s", sid, problem)
+            await sio.emit("error", {"error": "invalid_request", "detail": problem, "text": text},
+                           room=sid, namespace=namespace)
+
+        async def checked_packet(eio_sid: str, data: Any) -> None:
+            problem = packet_problem(data)
+            if problem:
+                logger.warning("Ignored a socket.io packet from %s: %s", eio_sid, problem)
+                return
+            await handle_packet(eio_sid, data)
+
+        async def checked_request(request: Request, *args: Any, **kwargs: Any) -> Any:
+            if request.method == "POST":
+                problem = polling_payload_problem(request.body or b"")
+                if problem:
+                    logger.warning("Refused a socket.io long-polling request: %s", problem)
+                    return response.json({"error": "invalid_request", "detail": problem, "text": text}, status=400)
+            return await handle_request(request, *args, **kwargs)
+
+        async def session_request(sid: str, *args: Any) -> None:
+            problem = session_request_problem(args)
+            if problem:
+                await refuse(sid, problem)
+                return
+            await rasa_session_request(sid, args[0] if args else None)
+
+        async def user_message(sid: str, *args: Any) -> None:
+            problem = user_message_problem(args, self.metadata_key)
+            if problem:
+                await refuse(sid, problem)
+                return
+            # A missing or null message is an empty one (answered politely), as on REST.
+            await rasa_message(sid, {**args[0], "message": args[0].get("message") or ""})
+
+        sio.eio.handle_request = checked_request
+        sio.eio.on("message", checked_packet)
+        sio.on("session_request", session_request, namespace=namespace)
+        sio.on(self.user_message_evt, user_message, namespace=namespace)
 
     @classmethod
     def name(cls) -> Text:
