@@ -8,15 +8,21 @@ issuer BOTFRAMEWORK_ISSUER (default https://api.botframework.com), not
 expired, and whose `serviceUrl` claim, when present, is the activity's: the
 reply goes to that URL with the bot's own token, so it must be Microsoft's.
 Otherwise 401. The bot's token comes from BOTFRAMEWORK_TOKEN_URL (default
-Microsoft's login endpoint). Tests point both URLs at a local fake.
+Microsoft's login endpoint). Tests point both URLs at a local fake. An activity
+nested too deeply, or a message activity whose fields Rasa's connector reads are
+of the wrong type (`serviceUrl` not an http(s) URL, `conversation` without an id,
+`recipient` or `from` not an object, `from.id` not a sender id, `text` not a
+string), gets 400 instead of Rasa's 500 or a lost reply.
 """
 
 import datetime
 import logging
 import re
 import time
+import unicodedata
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from urllib.parse import quote, urlsplit
 
 import aiohttp
 import jwt
@@ -28,7 +34,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
+from channels.fields import INVISIBLE, message_problem, sender_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
 
@@ -36,6 +44,35 @@ logger = logging.getLogger(__name__)
 BEARER = re.compile(r"^Bearer\s+(\S+)$")
 KEY_REFRESH_SECONDS = 24 * 3600
 UNKNOWN_KEY_RETRY_SECONDS = 300
+MAX_CONVERSATION_ID_LENGTH = 1024  # Teams' personal conversation ids run past 128 characters
+
+
+def service_url_problem(service_url: Any) -> Optional[str]:
+    if not isinstance(service_url, str):
+        return "'serviceUrl' must be a string"
+    try:
+        parts = urlsplit(service_url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc \
+            or any(unicodedata.category(c) in INVISIBLE or c.isspace() for c in service_url):
+        return "'serviceUrl' must be an http(s) URL"
+    return None
+
+
+def activity_problem(activity: Dict[Text, Any]) -> Optional[str]:
+    """What makes a message activity unreadable for Rasa's connector, or None: the reply
+    goes to `serviceUrl` + the conversation's id, from `recipient`, to `from.id`."""
+    conversation = activity.get("conversation")
+    conversation_id = conversation.get("id") if isinstance(conversation, dict) else None
+    if not isinstance(conversation_id, str) or not conversation_id.strip() \
+            or len(conversation_id) > MAX_CONVERSATION_ID_LENGTH \
+            or any(unicodedata.category(c) in INVISIBLE for c in conversation_id):
+        return "'conversation.id' must be a printable string"
+    if not isinstance(activity.get("recipient"), dict):
+        return "'recipient' must be an object"
+    return (sender_problem(activity["from"].get("id"), "from.id")
+            or message_problem(activity.get("text", ""), "text"))
 
 
 def openid_url() -> str:
@@ -69,7 +106,7 @@ class BotFramework(rasa_botframework.BotFramework):
         headers = await self._get_headers()
         if headers is None:
             return
-        url = f"{self.global_uri}conversations/{self.conversation['id']}/activities"
+        url = f"{self.global_uri}conversations/{quote(str(self.conversation['id']), safe='')}/activities"
         async with aiohttp.ClientSession() as session:
             async with session.post(url, json=message_data, headers=headers,
                                     timeout=aiohttp.ClientTimeout(total=30)) as reply:
@@ -117,7 +154,7 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
                           options={"require": ["exp", "iss", "aud"]})
 
     def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("botframework_webhook", __name__)
+        webhook = refuse_deep_bodies(Blueprint("botframework_webhook", __name__))
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -134,11 +171,17 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
             if not isinstance(activity, dict) or not isinstance(activity.get("from"), dict):
                 return response.text("Expected a Bot Framework activity.", status=HTTPStatus.BAD_REQUEST)
             service_url = activity.get("serviceUrl", "")
-            if claims.get("serviceUrl") and claims["serviceUrl"].rstrip("/") != service_url.rstrip("/"):
+            problem = service_url_problem(service_url)
+            if problem:
+                return response.text(f"Not a readable activity: {problem}.", status=HTTPStatus.BAD_REQUEST)
+            if claims.get("serviceUrl") and str(claims["serviceUrl"]).rstrip("/") != service_url.rstrip("/"):
                 logger.warning("Refused a Bot Framework activity for a serviceUrl its token is not for.")
                 return response.text("The token is not for this serviceUrl.", status=HTTPStatus.UNAUTHORIZED)
             if activity.get("type") != "message":
                 return response.text("", status=HTTPStatus.OK)
+            problem = activity_problem(activity)
+            if problem:
+                return response.text(f"Not a readable activity: {problem}.", status=HTTPStatus.BAD_REQUEST)
             output = BotFramework(self.app_id, self.app_password, activity["conversation"], activity["recipient"],
                                   service_url)
             metadata = dict(language_metadata(activity.get("locale")))

@@ -1,6 +1,8 @@
 """Callback: Rasa's connector, passing the request's `metadata` on (so
 `{"metadata": {"language": "et"}}` picks the language, as on REST) and
-answering a malformed request with 400.
+answering a malformed request with 400: a body nested too deeply or not a JSON
+object, a `sender` that is not a short printable string or an integer, a
+`message` that is not a string of valid Unicode (no lone surrogates), as on REST.
 
 Messages come in as POST {"sender", "message", "metadata"} to
 /webhooks/callback/webhook; each reply is POSTed as JSON to CALLBACK_URL
@@ -17,6 +19,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.bodies import refuse_deep_bodies
+from channels.fields import message_problem, sender_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
 
@@ -33,7 +37,7 @@ class CallbackInput(NumberedReplies, rasa_callback.CallbackInput):
         return CallbackOutput(self.callback_endpoint)
 
     def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("callback_webhook", __name__)
+        webhook = refuse_deep_bodies(Blueprint("callback_webhook", __name__))
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -43,9 +47,12 @@ class CallbackInput(NumberedReplies, rasa_callback.CallbackInput):
         async def receive(request: Request) -> HTTPResponse:
             body = request.json
             if not isinstance(body, dict) or not isinstance(body.get("sender"), (str, int)) \
-                    or not isinstance(body.get("message"), str):
+                    or isinstance(body.get("sender"), bool) or not isinstance(body.get("message"), str):
                 return response.json({"error": 'Expected {"sender": "...", "message": "..."}'},
                                      status=HTTPStatus.BAD_REQUEST)
+            problem = sender_problem(str(body["sender"])) or message_problem(body["message"])
+            if problem:
+                return response.json({"error": problem}, status=HTTPStatus.BAD_REQUEST)
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
             metadata = {**metadata, **language_metadata(metadata.get("language"))}
             await on_new_message(UserMessage(body["message"], self.get_output_channel(), str(body["sender"]),

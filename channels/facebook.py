@@ -9,6 +9,11 @@ Messenger allows 3 template buttons and 20-character quick-reply titles, too
 few for the topic list: the text lists the options as "1. …", and the quick
 replies "1", "2", … carry their payloads (at most 13, Messenger's limit).
 Messenger sends no locale with messages: the language comes from the text.
+A signed event nested too deeply, or with a field Rasa's connector reads of the
+wrong type (an entry, a messaging event, its message, quick reply, attachment or
+postback that is not an object, a text or payload that is not a string, a sender
+without an id), gets 400 instead of Rasa's 500; an entry without `messaging`
+(standby, feed changes) is skipped.
 """
 
 import hashlib
@@ -23,12 +28,74 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
+from channels.fields import message_problem, sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
 MAX_QUICK_REPLIES = 13
+# Attachments whose payload URL Rasa's connector takes as the message text.
+URL_ATTACHMENTS = ("audio", "image", "video", "file")
+
+
+def _text_problem(text: Any, field: str) -> Optional[str]:
+    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
+
+
+def _message_problem(message: Dict[Text, Any]) -> Optional[str]:
+    """What Rasa's connector reads of a message: a quick reply's payload, else the text,
+    else the first attachment's type and, for a media attachment, its payload's URL."""
+    quick_reply = message.get("quick_reply")
+    if quick_reply is not None:
+        if not isinstance(quick_reply, dict):
+            return "'message.quick_reply' must be an object"
+        if quick_reply.get("payload"):
+            return _text_problem(quick_reply["payload"], "message.quick_reply.payload")
+    if "text" in message and not message.get("is_echo"):
+        return _text_problem(message["text"], "message.text")
+    if "attachments" in message:
+        attachments = message["attachments"]
+        if not isinstance(attachments, list) or not attachments or not isinstance(attachments[0], dict) \
+                or "type" not in attachments[0]:
+            return "'message.attachments' must be a list of objects with a type"
+        if attachments[0]["type"] in URL_ATTACHMENTS:
+            payload = attachments[0].get("payload")
+            return _text_problem(payload.get("url") if isinstance(payload, dict) else None,
+                                 "message.attachments[0].payload.url")
+    return None
+
+
+def event_problem(payload: Dict[Text, Any]) -> Optional[str]:
+    """What makes a webhook event (with an `entry` list) unreadable for Rasa's connector, or None."""
+    for entry in payload["entry"]:
+        if not isinstance(entry, dict):
+            return "each entry must be an object"
+        events = entry.get("messaging", [])
+        if not isinstance(events, list):
+            return "'entry[].messaging' must be a list"
+        for event in events:
+            if not isinstance(event, dict):
+                return "each messaging event must be an object"
+            message, postback = event.get("message"), event.get("postback")
+            if not message and not postback:
+                continue  # a delivery or read receipt: not handed on
+            sender = event.get("sender")
+            problem = sender_problem(sender.get("id") if isinstance(sender, dict) else None, "sender.id")
+            if problem:
+                return problem
+            if message:
+                if not isinstance(message, dict):
+                    return "'message' must be an object"
+                problem = _message_problem(message)
+            elif not isinstance(postback, dict):
+                return "'postback' must be an object"
+            else:
+                problem = _text_problem(postback.get("payload"), "postback.payload")
+            if problem:
+                return problem
+    return None
 
 
 def signature_is_valid(secret: Text, body: bytes, sha256_header: Text, sha1_header: Text) -> bool:
@@ -73,7 +140,7 @@ class Messenger(rasa_facebook.Messenger):
 
 class FacebookInput(NumberedReplies, rasa_facebook.FacebookInput):
     def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("fb_webhook", __name__)
+        webhook = refuse_deep_bodies(Blueprint("fb_webhook", __name__))
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -95,6 +162,11 @@ class FacebookInput(NumberedReplies, rasa_facebook.FacebookInput):
             payload = request.json
             if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
                 return response.text("Expected a Messenger webhook event.", status=HTTPStatus.BAD_REQUEST)
+            problem = event_problem(payload)
+            if problem:
+                return response.text(f"Not a readable Messenger event: {problem}.", status=HTTPStatus.BAD_REQUEST)
+            # Entries without messaging events (standby, feed changes) are not for this bot.
+            payload = {**payload, "entry": [e for e in payload["entry"] if "messaging" in e]}
             await Messenger(self.fb_access_token, on_new_message).handle(payload, self.get_metadata(request))
             return response.text("success")
 

@@ -6,7 +6,11 @@ Mattermost puts the outgoing webhook's token in every payload it sends
 POST from Mattermost to the button's integration URL with the button's
 `context`; the context carries the payload and the token. A request without
 the right token gets 403. Mattermost sends no locale: the language comes from
-the text. MATTERMOST_URL is the server's API base (https://host/api/v4).
+the text. MATTERMOST_URL is the server's API base (https://host/api/v4). A request
+nested too deeply, or a post or click whose fields Rasa's connector reads are of
+the wrong type (`text`, `trigger_word` or the button's `action` not a string,
+`user_id` or `channel_id` not an id), gets 400 instead of Rasa's 500 or a
+traceback.
 """
 
 import json
@@ -21,10 +25,30 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.bodies import refuse_deep_bodies
+from channels.fields import message_problem, sender_problem
 from channels.numbered import NumberedReplies, remember
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
+
+
+def _text_problem(text: Any, field: str) -> Optional[str]:
+    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
+
+
+def post_problem(payload: Dict[Text, Any], is_click: bool) -> Optional[str]:
+    """What makes an outgoing-webhook post or a button click unreadable, or None: the
+    message (the post's `text` after its `trigger_word`, or the click's `context.action`)
+    goes to Rasa from `user_id`, and the reply to `channel_id`."""
+    if is_click:
+        problem = _text_problem(payload["context"]["action"], "context.action")
+    else:
+        trigger = payload.get("trigger_word")
+        problem = _text_problem(payload.get("text"), "text") or (
+            None if trigger is None or isinstance(trigger, str) else "'trigger_word' must be a string")
+    return problem or sender_problem(payload.get("user_id"), "user_id") or \
+        sender_problem(payload.get("channel_id"), "channel_id")
 
 
 class MattermostBot(rasa_mattermost.MattermostBot):
@@ -81,7 +105,7 @@ class MattermostInput(NumberedReplies, rasa_mattermost.MattermostInput):
             logger.exception("Could not handle a Mattermost message.")
 
     def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("mattermost_webhook", __name__)
+        webhook = refuse_deep_bodies(Blueprint("mattermost_webhook", __name__))
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -99,7 +123,13 @@ class MattermostInput(NumberedReplies, rasa_mattermost.MattermostInput):
                 logger.warning("Refused a Mattermost request with a missing or wrong token.")
                 return response.text("Missing or wrong token.", status=HTTPStatus.FORBIDDEN)
             metadata = self.get_metadata(request)
-            if context is not None and "action" in context:
+            is_click = context is not None and "action" in context
+            if is_click or ("trigger_word" in payload and payload.get("text")):
+                problem = post_problem(payload, is_click)
+                if problem:
+                    return response.text(f"Not a readable Mattermost request: {problem}.",
+                                         status=HTTPStatus.BAD_REQUEST)
+            if is_click:
                 await self.action_from_button(on_new_message, payload, metadata)
                 return response.json({})  # Mattermost expects JSON from a button's integration
             if "trigger_word" in payload and payload.get("text"):

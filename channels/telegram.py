@@ -5,7 +5,11 @@ TELEGRAM_API_URL (default https://api.telegram.org) points the bot at another
 Bot API server: a self-hosted one, or a local fake in tests. At start-up the
 webhook is registered with `secret_token`; Telegram then sends it in the
 X-Telegram-Bot-Api-Secret-Token header of every update, and an update without
-it is refused with 403.
+it is refused with 403. It refuses with 400 an update nested too deeply, one that
+is not a Telegram update (a field of the wrong type), and a message, edit or button
+press without a chat id or with a text that is not a string; an update of another
+kind (a user blocking the bot, a channel post, a photo without text) gets 200 and
+is not handed on (Rasa's connector answered such updates with 500).
 """
 
 import asyncio
@@ -14,20 +18,89 @@ from typing import Any, Dict, List, Optional, Set, Text
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from aiogram.utils.exceptions import TelegramAPIError
 from rasa.core.channels import telegram as rasa_telegram
 from rasa.shared.exceptions import RasaException
 from sanic import response
 from sanic.request import Request
 
+from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
+from channels.fields import message_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# What deserialising an update with aiogram raises for a field of the wrong type:
+# a text field that is not a string, a date that is not a Unix time (or out of range),
+# a list field that is not a list, an object with a key aiogram takes as an argument.
+PARSE_ERRORS = (TypeError, ValueError, OverflowError, OSError)
+MAX_CHAT_ID = 2**63  # a 64-bit integer; Telegram's ids have at most 52 significant bits
+
+
+def _chat_problem(message: Any, field: str) -> Optional[str]:
+    chat = message.get("chat") if isinstance(message, dict) else None
+    chat_id = chat.get("id") if isinstance(chat, dict) else None
+    if not isinstance(chat_id, int) or isinstance(chat_id, bool) or abs(chat_id) >= MAX_CHAT_ID:
+        return f"'{field}.chat.id' must be an integer"
+    return None
+
+
+def _text_problem(text: Any, field: str) -> Optional[str]:
+    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
+
+
+def _is_location(location: Any) -> bool:
+    return isinstance(location, dict) and all(
+        isinstance(location.get(key), (int, float)) and not isinstance(location.get(key), bool)
+        for key in ("longitude", "latitude"))
+
+
+def update_problem(update: Dict[Text, Any]) -> Optional[str]:
+    """What makes a Telegram update (a JSON object) unreadable for Rasa's connector, or None.
+
+    Rasa's handler reads, in this order, a button press (`callback_query`: its
+    `data` and `message.chat.id`), an edit (`edited_message`: `text`, `chat.id`) or a
+    message (`message`: `text`, or else `location`, and `chat.id`)."""
+    try:
+        Update(**update)
+    except PARSE_ERRORS as error:
+        return f"not a Telegram update: {error}"
+    query = update.get("callback_query")
+    if query is not None:
+        if not isinstance(query, dict):
+            return "'callback_query' must be an object"
+        if query.get("message") is None:  # a button of an inline-mode message: not handed on
+            return None
+        return _chat_problem(query.get("message"), "callback_query.message") or \
+            _text_problem(query.get("data"), "callback_query.data")
+    edited = update.get("edited_message")
+    if edited is not None:
+        if not isinstance(edited, dict):
+            return "'edited_message' must be an object"
+        return _chat_problem(edited, "edited_message") or message_problem(edited.get("text"), "edited_message.text")
+    message = update.get("message")
+    if message is None:
+        return None
+    if not isinstance(message, dict):
+        return "'message' must be an object"
+    if message.get("text") is None and not _is_location(message.get("location")):
+        return None
+    return _chat_problem(message, "message") or message_problem(message.get("text"), "message.text")
+
+
+def is_handled(update: Dict[Text, Any]) -> bool:
+    """Whether Rasa's connector hands the update on: a press of a message's button, an edit,
+    or a message with text or a location. Other updates (a member change, a channel post, a
+    photo, a button of an inline-mode message) are not."""
+    query, message = update.get("callback_query"), update.get("message")
+    if query is not None:
+        return query.get("message") is not None
+    return update.get("edited_message") is not None or (
+        isinstance(message, dict) and (message.get("text") is not None or _is_location(message.get("location"))))
 
 
 class TelegramOutput(rasa_telegram.TelegramOutput):
@@ -64,13 +137,14 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
     def get_metadata(self, request: Request) -> Dict[Text, Any]:
         update = request.json if isinstance(request.json, dict) else {}
         for kind in ("message", "edited_message", "callback_query"):
-            sender = (update.get(kind) or {}).get("from") or {}
-            if sender:
+            event = update.get(kind)
+            sender = event.get("from") if isinstance(event, dict) else None
+            if isinstance(sender, dict) and sender:
                 return language_metadata(sender.get("language_code"))
         return {}
 
     def blueprint(self, on_new_message: Any) -> Any:
-        blueprint = super().blueprint(on_new_message)
+        blueprint = refuse_deep_bodies(super().blueprint(on_new_message))
 
         @blueprint.middleware("request")
         async def check_secret_token(request: Request) -> Any:
@@ -79,7 +153,12 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
                     return response.text("Missing or wrong secret token.", status=403)
                 if not isinstance(request.json, dict):
                     return response.text("The body must be a Telegram update (JSON).", status=400)
+                problem = update_problem(request.json)
+                if problem:
+                    return response.text(f"Not a readable Telegram update: {problem}.", status=400)
                 self._acknowledge_button(request.json.get("callback_query"))
+                if not is_handled(request.json):
+                    return response.text("success")
             return None
 
         return blueprint

@@ -7,22 +7,31 @@ the URL it called plus the sorted form fields, keyed with the auth token;
 TWILIO_WEBHOOK_URL must be that URL exactly as registered in the Twilio
 console (behind a proxy Rasa cannot know it). A request with a missing or
 wrong signature gets 403. SMS has no buttons: options arrive as "1. …" lines
-and the user answers with the number. Twilio sends no language.
+and the user answers with the number. Twilio sends no language. A signed request
+nested too deeply, not URL-encoded UTF-8 form data (415/400: Sanic's form parser
+logs a traceback for anything else), or without a `From` sender id and a `Body`,
+gets 400; a message with an empty Body and no location (a picture only) gets 204
+and is not handed on (Rasa's handler failed on it).
 """
 
 import logging
-from urllib.parse import parse_qsl
 from http import HTTPStatus
 from typing import Any, Dict, List, Optional, Text
+from urllib.parse import parse_qsl
 
 from rasa.core.channels import twilio as rasa_twilio
 from rasa.core.channels.channel import OutputChannel
 from sanic import response
+from sanic.headers import parse_content_header
 from sanic.request import Request
 from twilio.request_validator import RequestValidator
 
+from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
+from channels.fields import sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
+
+FORM = "application/x-www-form-urlencoded"
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +64,7 @@ class TwilioInput(NumberedReplies, rasa_twilio.TwilioInput):
         return TwilioOutput(self.account_sid, self.auth_token, self.twilio_number)
 
     def blueprint(self, on_new_message: Any) -> Any:
-        blueprint = super().blueprint(on_new_message)
+        blueprint = refuse_deep_bodies(super().blueprint(on_new_message))
         validator = RequestValidator(self.auth_token or "")
 
         @blueprint.middleware("request")
@@ -66,8 +75,18 @@ class TwilioInput(NumberedReplies, rasa_twilio.TwilioInput):
                 if not validator.validate(self.webhook_url, fields, request.headers.get("X-Twilio-Signature", "")):
                     logger.warning("Refused a Twilio request with a missing or wrong signature.")
                     return response.text("Missing or wrong X-Twilio-Signature.", status=HTTPStatus.FORBIDDEN)
-                if not fields.get("From") or fields.get("Body") is None:
-                    return response.text("Expected From and Body.", status=HTTPStatus.BAD_REQUEST)
+                if parse_content_header(request.headers.get("content-type", ""))[0] != FORM:
+                    return response.text(f"Expected {FORM}.", status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
+                try:
+                    request.body.decode("utf-8")
+                except UnicodeDecodeError:
+                    return response.text("The form must be UTF-8.", status=HTTPStatus.BAD_REQUEST)
+                # Rasa's handler reads Sanic's form, which keeps the first of repeated fields and drops blank ones.
+                form = request.form
+                if sender_problem(form.get("From"), "From") or fields.get("Body") is None:
+                    return response.text("Expected From (a sender id) and Body.", status=HTTPStatus.BAD_REQUEST)
+                if form.get("Body") is None and not (form.get("Latitude") and form.get("Longitude")):
+                    return response.text("", status=HTTPStatus.NO_CONTENT)  # no text (a picture only): not handed on
             return None
 
         return blueprint

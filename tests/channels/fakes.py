@@ -14,7 +14,7 @@ import time
 import uuid
 from itertools import count
 from typing import Any, Dict, List, Optional, Tuple
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import jwt
 import requests
@@ -156,6 +156,16 @@ class FakeFacebook(FakePlatform):
     def replies_to(self, psid: str) -> List[Recorded]:
         return self.recorded(lambda r: r.path.endswith("/me/messages") and r.json
                              and r.json.get("recipient", {}).get("id") == psid and "message" in r.json)
+
+    def signed_headers(self, body: bytes, content_type: str = "application/json",
+                       secret: Optional[str] = None) -> Dict[str, str]:
+        """Headers of a webhook POST of `body` (any bytes), signed as Messenger signs it."""
+        key = (secret or self.app_secret).encode()
+        headers = {"X-Hub-Signature": "sha1=" + hmac.new(key, body, hashlib.sha1).hexdigest(),
+                   "X-Hub-Signature-256": "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest()}
+        if content_type:
+            headers["Content-Type"] = content_type
+        return headers
 
     def send(self, webhook: str, psid: str, message: Dict[str, Any], secret: Optional[str] = None) -> requests.Response:
         event = {"object": "page", "entry": [{"id": "PAGE1", "time": int(time.time() * 1000), "messaging": [
@@ -313,6 +323,11 @@ class FakeTwilio(FakePlatform):
         digest = hmac.new((token or self.auth_token).encode(), data.encode("utf-8"), hashlib.sha1).digest()
         return base64.b64encode(digest).decode()
 
+    def body_signature(self, url: str, body: bytes, token: Optional[str] = None) -> str:
+        """The X-Twilio-Signature of a POST of `body` (any bytes): the signature of the form
+        fields in it, read as the connector reads them (UTF-8 with replacement, blank values kept)."""
+        return self.signature(url, dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)), token)
+
     def send_text(self, webhook: str, phone: str, text: str, token: Optional[str] = None) -> requests.Response:
         sid = f"SM{next(_ids):032d}"
         fields = {"ToCountry": "EE", "ToState": "", "SmsMessageSid": sid, "NumMedia": "0", "ToCity": "",
@@ -338,3 +353,35 @@ class FakeCallbackReceiver(FakePlatform):
 
     def replies_to(self, sender: str) -> List[Recorded]:
         return self.recorded(lambda r: (r.json or {}).get("recipient_id") == sender)
+
+
+PLATFORMS = (FakeTelegram, FakeSlack, FakeFacebook, FakeBotFramework, FakeMattermost, FakeRocketChat,
+             FakeTwilio, FakeCallbackReceiver)
+
+
+def channel_environment(platforms, rasa_url):
+    telegram, slack, facebook, botframework, mattermost, rocketchat, twilio, callback = (
+        platforms[name] for name in ("telegram", "slack", "facebook", "botframework", "mattermost",
+                                     "rocketchat", "twilio", "callback"))
+    return {
+        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost",
+        "TELEGRAM_TOKEN": telegram.token, "TELEGRAM_BOT_USERNAME": telegram.username,
+        "TELEGRAM_WEBHOOK_URL": f"{rasa_url}/webhooks/telegram/webhook", "TELEGRAM_SECRET_TOKEN": telegram.secret,
+        "TELEGRAM_API_URL": telegram.url,
+        "SLACK_BOT_TOKEN": slack.token, "SLACK_SIGNING_SECRET": slack.signing_secret,
+        "SLACK_API_URL": f"{slack.url}/api",
+        "FACEBOOK_VERIFY_TOKEN": facebook.verify_token, "FACEBOOK_APP_SECRET": facebook.app_secret,
+        "FACEBOOK_PAGE_ACCESS_TOKEN": facebook.page_token, "FACEBOOK_GRAPH_URL": facebook.graph_url,
+        "BOTFRAMEWORK_APP_ID": botframework.app_id, "BOTFRAMEWORK_APP_PASSWORD": botframework.app_password,
+        "BOTFRAMEWORK_OPENID_URL": f"{botframework.url}/v1/.well-known/openidconfiguration",
+        "BOTFRAMEWORK_TOKEN_URL": f"{botframework.url}/oauth2/v2.0/token",
+        "MATTERMOST_URL": mattermost.api_url, "MATTERMOST_BOT_TOKEN": mattermost.bot_token,
+        "MATTERMOST_WEBHOOK_URL": f"{rasa_url}/webhooks/mattermost/webhook",
+        "MATTERMOST_WEBHOOK_TOKEN": mattermost.webhook_token,
+        "ROCKETCHAT_USER": rocketchat.user, "ROCKETCHAT_PASSWORD": rocketchat.password,
+        "ROCKETCHAT_URL": rocketchat.url, "ROCKETCHAT_WEBHOOK_TOKEN": rocketchat.webhook_token,
+        "TWILIO_ACCOUNT_SID": twilio.account_sid, "TWILIO_AUTH_TOKEN": twilio.auth_token,
+        "TWILIO_NUMBER": twilio.number, "TWILIO_WEBHOOK_URL": f"{rasa_url}/webhooks/twilio/webhook",
+        "TWILIO_API_URL": twilio.url,
+        "CALLBACK_URL": callback.callback_url,
+    }
