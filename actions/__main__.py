@@ -9,16 +9,22 @@ problem.
 rasa_sdk's own error handler answers any unexpected exception with HTTP 500
 and the whole request body, which is the user's conversation; this server
 replaces it with a handler that logs the error and answers a short JSON error
-without echoing anything.
+without echoing anything. Before rasa_sdk sees a call to `/webhook`, its body
+is decoded within limits and its shape checked (actions/webhook.py): a
+malformed call gets HTTP 400 (413 when too large) naming the field and the
+problem, a call of an action this server does not have 404, neither quoting
+the body. So a 500 always means a bug here, logged with its traceback.
 """
 
 import argparse
 import logging
 import os
 import sys
+from http import HTTPStatus
 
 from actions.facts import get_facts
 from actions.knowledge import KnowledgeError
+from actions.webhook import BadCall, read_call, registered_actions
 
 HOST = "127.0.0.1"
 logger = logging.getLogger("actions")
@@ -30,13 +36,34 @@ def create_app():
     from sanic import response
 
     app = create_sdk_app("actions", cors_origins=None)
+    actions = registered_actions("actions")
+
+    @app.middleware("request")
+    async def check_call(request):
+        """Answers a malformed call itself; hands a well-formed one to rasa_sdk, parsed."""
+        # By route, not path: "/webhook/" and "/./webhook" reach the same handler.
+        if request.route is None or request.route.name != f"{app.name}.webhook" or request.method != "POST":
+            return None
+        try:
+            call = read_call(request.body, request.headers.get("Content-Encoding"))
+        except BadCall as problem:
+            # Rasa reads `action_name` from a 400 (RemoteAction.run): it is always there.
+            return response.json({"error": str(problem), "action_name": None}, status=problem.status)
+        if call["next_action"] not in actions:
+            return response.json({"error": "no such action", "action_name": None}, status=404)
+        request.parsed_json = call  # rasa_sdk's `request.json`; a deflated body it inflates itself
+        return None
 
     async def safe_error(request, exception: Exception):
         status = getattr(exception, "status_code", 500)
         status = status if isinstance(status, int) and 400 <= status < 600 else 500
         if status >= 500:
             logger.error("Action server error on %s %s", request.method, request.path, exc_info=exception)
-        return response.json({"error": "internal error" if status >= 500 else "bad request"}, status=status)
+        try:
+            reason = HTTPStatus(status).phrase.lower()
+        except ValueError:
+            reason = "bad request"
+        return response.json({"error": "internal error" if status >= 500 else reason}, status=status)
 
     app.error_handler.add(Exception, safe_error)
     return app

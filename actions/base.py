@@ -32,6 +32,19 @@ def conversation_language(tracker: Tracker) -> str:
     return language if language in LANGUAGES else "en"
 
 
+def slot_text(tracker: Tracker, slot: str) -> Optional[str]:
+    """The value of a slot that holds a text (a knowledge id), or None if it holds anything else:
+    Rasa sends whatever the tracker holds, and an `any` slot may hold any JSON value."""
+    value = tracker.get_slot(slot)
+    return value if isinstance(value, str) else None
+
+
+def slot_texts(tracker: Tracker, slot: str) -> List[str]:
+    """The texts in a slot that holds a list of texts (ids); none if it holds anything else."""
+    value = tracker.get_slot(slot)
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
 def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
@@ -84,7 +97,7 @@ def asked_countries(facts: Facts, tracker: Tracker, language: str):
     countries, unknown = facts.resolve_countries(
         tagged_entities(tracker, "country"), typed_text(tracker), language)
     if not countries and not unknown:
-        pending = tracker.get_slot(PENDING_COUNTRIES_SLOT) or []
+        pending = slot_texts(tracker, PENDING_COUNTRIES_SLOT)
         countries = [facts.knowledge.countries[c] for c in pending if c in facts.knowledge.countries]
     return countries, unknown
 

@@ -46,7 +46,7 @@ def question_title(facts: Facts, intent: str, language: str, countries) -> Optio
 def likely_intents(tracker: Tracker) -> List[str]:
     """Intents of the ranking worth offering, likeliest first; none for a sure miss."""
     message = tracker.latest_message
-    if (message.get("intent") or {}).get("confidence", 0) >= SURE_MISS or entity_values(tracker, "input_problem"):
+    if ((message.get("intent") or {}).get("confidence") or 0) >= SURE_MISS or entity_values(tracker, "input_problem"):
         return []
     intents: List[str] = []
     for item in message.get("intent_ranking") or []:
@@ -58,7 +58,7 @@ def likely_intents(tracker: Tracker) -> List[str]:
 
 def missed_before(tracker: Tracker) -> bool:
     """Whether the user's message before this one was not understood either."""
-    intents = [(e.get("parse_data") or {}).get("intent", {}).get("name")
+    intents = [((e.get("parse_data") or {}).get("intent") or {}).get("name")
                for e in session_events(tracker) if e.get("event") == "user"]
     return len(intents) >= 2 and intents[-2] == FALLBACK
 

@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Text
 from rasa_sdk import Tracker
 
 from actions.attaches import attache_in_countries
-from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, asked_countries, with_source
+from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, asked_countries, slot_text, with_source
 from actions.bilateral import relations_with_countries
 from actions.clarify import question_title
 from actions.facts import Facts
@@ -31,7 +31,7 @@ class ActionAnswerFollowUp(KnowledgeAction):
 
     @staticmethod
     def previous(tracker: Tracker) -> Optional[str]:
-        entry = tracker.get_slot(KNOWLEDGE_ENTRY_SLOT)
+        entry = slot_text(tracker, KNOWLEDGE_ENTRY_SLOT)
         return entry if entry in COUNTRY_QUESTIONS else None
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:

@@ -4,11 +4,19 @@ Every fact the assistant states comes from this file, in English and Estonian.
 `load_knowledge` checks the whole file before the action server answers
 anything: a broken file raises `KnowledgeError` whose message names the file,
 the entry and the problem, so whoever edited it can fix it without reading code.
+
+Whatever the file holds, loading it ends in a Knowledge or a KnowledgeError
+(tests/fuzz/test_knowledge_loader.py): the YAML is read within limits (size,
+nesting; PyYAML recurses and slows down quadratically with nesting), a value
+its tag cannot be ("2014-02-30", "!!int 0x") is a YAML error at its line, and
+values are quoted in messages only shortened (an alias bomb is small as YAML
+but huge as text).
 """
 
 import datetime
 import os
 import re
+import reprlib
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,12 +30,17 @@ LANGUAGES = ("en", "et")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge.yml"
 SCHEMA_VERSION = 1
 PLACEHOLDERS = {"count", "regions", "countries", "spheres", "title", "publisher", "date", "date_as_of"}
+# The topics the actions answer from by id (actions/topics.py, attaches.py, bilateral.py, spheres.py).
+REQUIRED_TOPICS = ("overview", "source", "defence_attaches", "bilateral_relations", "cooperation_spheres")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def placeholder_names(text: str) -> set:
-    """The {names} a text fills in; ValueError on unbalanced braces."""
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+# Far above the real file (50 kB, nesting 6 levels); PyYAML's parser recurses per level.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NESTING = 50
+# What no channel can send: a lone surrogate (not UTF-8), control characters but tab and newlines.
+_UNSENDABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 60, 60
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
 
 
 class KnowledgeError(ValueError):
@@ -36,6 +49,95 @@ class KnowledgeError(ValueError):
     def __init__(self, path: Path, entry: str, problem: str) -> None:
         self.path, self.entry, self.problem = path, entry, problem
         super().__init__(f"{path}: {entry}: {problem}")
+
+
+def shown(value: Any) -> str:
+    """A value as an error message quotes it: repr, shortened."""
+    return _SHORT.repr(value)
+
+
+def clipped(text: str, size: int = 200) -> str:
+    return text if len(text) <= size else f"{text[:size]}…"
+
+
+def placeholder_names(text: str) -> set:
+    """The {names} a text fills in. ValueError on unbalanced braces, and on a placeholder
+    that is not a plain {name} ("{count:d}", "{count!r}", "{0}", "{}", "{count.real}"):
+    str.format would fail on it, or fill it in oddly, when the text is said."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            raise ValueError(f"placeholder {shown(name)} must be a plain {{name}}, without format, "
+                             "conversion or index")
+        names.add(name)
+    return names
+
+
+def sendable(text: str) -> bool:
+    """Whether every channel can send the text: no lone surrogate, no control character."""
+    return not _UNSENDABLE.search(text)
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than MAX_NESTING, and reporting a
+    scalar its tag cannot be as a YAML error at its place, not a bare ValueError."""
+
+    def _nesting(self) -> None:
+        if self.flow_level + len(self.indents) >= MAX_NESTING:
+            raise yaml.scanner.ScannerError(None, None, f"nested more than {MAX_NESTING} levels deep",
+                                            self.get_mark())
+
+    def fetch_flow_collection_start(self, TokenClass) -> None:  # noqa: N803 - PyYAML's name
+        self._nesting()
+        super().fetch_flow_collection_start(TokenClass)
+
+    def add_indent(self, column: int) -> bool:
+        added = super().add_indent(column)
+        if added:
+            self._nesting()
+        return added
+
+    def construct_object(self, node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as error:  # "2014-02-30", "!!int 0x", "!!float abc"
+            value = shown(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.tag} node"
+            raise yaml.constructor.ConstructorError(None, None, clipped(f"{value} cannot be read: {error}"),
+                                                    node.start_mark) from None
+
+
+def read_yaml(path: Path, holds: str = "") -> Any:
+    """The parsed YAML of a file (knowledge.yml, phrases.yml: `holds` says what it holds);
+    KnowledgeError naming the file and, for a YAML error, the line and column, if it
+    cannot be read."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise KnowledgeError(path, "file", f"not found; it holds {holds}" if holds else "not found") from None
+    except OSError as error:
+        raise KnowledgeError(path, "file", f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise KnowledgeError(path, "file", f"is larger than {MAX_BYTES // 1024 // 1024} MB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise KnowledgeError(path, f"line {line}", f"is not UTF-8 text ({error.reason} at byte {error.start})") from None
+    try:
+        return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
+        problem = getattr(error, "problem", None) or error
+        if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow: no mark, a position
+            where = f"line {text.count(chr(10), 0, error.position) + 1}"
+            char = error.character
+            char = f"U+{char:04X}" if isinstance(char, int) else f"U+{ord(char):04X}" if len(char) == 1 else shown(char)
+            problem = f"character {char} is not allowed ({error.reason})"
+        raise KnowledgeError(path, where, f"is not valid YAML: {clipped(str(problem))}") from None
 
 
 @dataclass(frozen=True)
@@ -146,13 +248,15 @@ class _Checker:
 
     def known_keys(self, value: Dict, entry: str, allowed: Tuple[str, ...]) -> None:
         """A misspelt key ("unstatd") is an error, not silently ignored."""
-        unknown = sorted(set(value) - set(allowed))
+        unknown = sorted(map(str, set(value) - set(allowed)))  # keys may be numbers, dates, null
         if unknown:
-            self.fail(entry, f"unknown key(s) {', '.join(map(str, unknown))}; allowed: {', '.join(allowed)}")
+            self.fail(entry, f"unknown key(s) {clipped(', '.join(unknown))}; allowed: {', '.join(allowed)}")
 
     def text(self, value: Any, entry: str) -> str:
         if not isinstance(value, str) or not value.strip():
             self.fail(entry, "must be a non-empty text")
+        if not sendable(value):
+            self.fail(entry, "contains a character no channel can send (a lone surrogate or a control character)")
         return value.strip()
 
     def texts(self, value: Any, entry: str) -> Tuple[str, ...]:
@@ -169,16 +273,16 @@ class _Checker:
             if lang not in value:
                 name = "English" if lang == "en" else "Estonian"
                 self.fail(entry, f"the {name} text ({lang}) is missing")
-        extra = sorted(set(value) - set(LANGUAGES))
+        extra = sorted(map(str, set(value) - set(LANGUAGES)))
         if extra:
-            self.fail(entry, f"unknown language key(s) {extra}; only en and et are used")
+            self.fail(entry, f"unknown language key(s) {clipped(str(extra))}; only en and et are used")
         return {lang: self.text(value[lang], f"{entry}.{lang}") for lang in LANGUAGES}
 
     def identifier(self, value: Any, entry: str, seen: set) -> str:
         if not isinstance(value, str) or not _ID.match(value):
-            self.fail(entry, f"id {value!r} must be lowercase letters, digits and _")
+            self.fail(entry, f"id {shown(value)} must be lowercase letters, digits and _")
         if value in seen:
-            self.fail(entry, f"duplicate id {value!r}")
+            self.fail(entry, f"duplicate id {shown(value)}")
         seen.add(value)
         return value
 
@@ -188,10 +292,11 @@ class _Checker:
             try:
                 names = placeholder_names(text)
             except ValueError as error:
-                self.fail(f"{entry}.{lang}", f"bad placeholder braces: {error}")
+                self.fail(f"{entry}.{lang}", f"bad placeholder: {error}")
             unknown = names - PLACEHOLDERS
             if unknown:
-                self.fail(f"{entry}.{lang}", f"unknown placeholder(s) {sorted(unknown)}; allowed: {sorted(PLACEHOLDERS)}")
+                self.fail(f"{entry}.{lang}",
+                          f"unknown placeholder(s) {clipped(str(sorted(unknown)))}; allowed: {sorted(PLACEHOLDERS)}")
             found[lang] = names
         if found["en"] != found["et"]:
             self.fail(entry, f"English uses placeholders {sorted(found['en'])} but Estonian {sorted(found['et'])}")
@@ -204,22 +309,14 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
     """
     path = Path(path or os.environ.get("KNOWLEDGE_FILE") or DEFAULT_PATH)
     check = _Checker(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        check.fail("file", "not found; it holds every fact the assistant answers with")
-    except UnicodeDecodeError as error:
-        check.fail("file", f"is not UTF-8 text ({error.reason} at byte {error.start})")
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
-        check.fail(where, f"is not valid YAML: {getattr(error, 'problem', error)}")
+    raw = read_yaml(path, "every fact the assistant answers with")
 
     keys = ("schema_version", "source", "topics", "bilateral_relations", "defence_attaches",
             "cooperation_spheres", "countries")
     raw = check.mapping(raw, "top level", keys)
-    if raw["schema_version"] != SCHEMA_VERSION:
-        check.fail("schema_version", f"is {raw['schema_version']!r}; this code reads version {SCHEMA_VERSION}")
+    version = raw["schema_version"]
+    if type(version) is not int or version != SCHEMA_VERSION:  # not True, not 1.0
+        check.fail("schema_version", f"is {shown(version)}; this code reads version {SCHEMA_VERSION}")
 
     source = _source(check, raw["source"])
     countries = _countries(check, raw["countries"])
@@ -228,7 +325,7 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
     bilateral = check.mapping(raw["bilateral_relations"], "bilateral_relations", ("approximate_count", "regions"))
     count = bilateral["approximate_count"]
     if not isinstance(count, int) or isinstance(count, bool) or count <= 0:
-        check.fail("bilateral_relations.approximate_count", f"must be a positive whole number, not {count!r}")
+        check.fail("bilateral_relations.approximate_count", f"must be a positive whole number, not {shown(count)}")
     if not isinstance(bilateral["regions"], list) or not bilateral["regions"]:
         check.fail("bilateral_relations.regions", "must be a non-empty list of {en, et} region names")
     regions = tuple(check.bilingual(r, f"bilateral_relations.regions[{i}]") for i, r in enumerate(bilateral["regions"]))
@@ -238,10 +335,10 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
         check.fail("defence_attaches", "must be a non-empty list of country ids")
     seen: set = set()
     for i, country_id in enumerate(attaches):
-        if country_id not in countries:
-            check.fail(f"defence_attaches[{i}]", f"{country_id!r} is not the id of an entry in countries")
+        if not isinstance(country_id, str) or country_id not in countries:
+            check.fail(f"defence_attaches[{i}]", f"{shown(country_id)} is not the id of an entry in countries")
         if country_id in seen:
-            check.fail(f"defence_attaches[{i}]", f"{country_id!r} is listed twice")
+            check.fail(f"defence_attaches[{i}]", f"{shown(country_id)} is listed twice")
         seen.add(country_id)
 
     return Knowledge(
@@ -255,7 +352,7 @@ def _source(check: _Checker, raw: Any) -> Source:
     raw = check.mapping(raw, "source", ("title", "publisher", "last_updated", "date_text", "date_as_of",
                                         "official_channel"))
     if not isinstance(raw["last_updated"], datetime.date):
-        check.fail("source.last_updated", f"must be a date written as YYYY-MM-DD, not {raw['last_updated']!r}")
+        check.fail("source.last_updated", f"must be a date written as YYYY-MM-DD, not {shown(raw['last_updated'])}")
     return Source(
         title=check.bilingual(raw["title"], "source.title"),
         publisher=check.bilingual(raw["publisher"], "source.publisher"),
@@ -284,7 +381,7 @@ def _details(check: _Checker, raw: Any) -> Tuple[Detail, ...]:
         entry = f"details[{i}]"
         item = check.mapping(item, entry, ("id", "cues"))
         detail_id = check.identifier(item["id"], entry, ids)
-        entry = f"details[{i}] (id {detail_id!r})"
+        entry = f"details[{i}] (id {shown(detail_id)})"
         check.known_keys(item, entry, ("id", "cues", "needs_country"))
         cues = check.mapping(item["cues"], f"{entry}.cues", LANGUAGES)
         cues = {lang: check.texts(cues[lang], f"{entry}.cues.{lang}") for lang in LANGUAGES}
@@ -293,7 +390,7 @@ def _details(check: _Checker, raw: Any) -> Tuple[Detail, ...]:
                 check.fail(f"{entry}.cues.{lang}", "must list at least one word or phrase")
         needs_country = item.get("needs_country", False)
         if not isinstance(needs_country, bool):
-            check.fail(f"{entry}.needs_country", f"must be true or false, not {needs_country!r}")
+            check.fail(f"{entry}.needs_country", f"must be true or false, not {shown(needs_country)}")
         details.append(Detail(id=detail_id, cues=cues, needs_country=needs_country))
     return tuple(details)
 
@@ -306,7 +403,7 @@ def _unstated(check: _Checker, raw: Any, entry: str, detail_ids: set) -> Optiona
     unstated = {}
     for detail_id, texts in raw.items():
         if detail_id not in detail_ids:
-            check.fail(f"{entry}.{detail_id}", f"{detail_id!r} is not the id of an entry in details")
+            check.fail(f"{entry}.{str(detail_id)[:60]}", f"{shown(detail_id)} is not the id of an entry in details")
         unstated[detail_id] = check.bilingual(texts, f"{entry}.{detail_id}")
         check.placeholders(unstated[detail_id], f"{entry}.{detail_id}")
     return unstated
@@ -322,7 +419,7 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
         entry = f"topics[{i}]"
         item = check.mapping(item, entry, ("id", "intents", "section", "title", "answer"))
         topic_id = check.identifier(item["id"], entry, ids)
-        entry = f"topics[{i}] (id {topic_id!r})"
+        entry = f"topics[{i}] (id {shown(topic_id)})"
         check.known_keys(item, entry, ("id", "intents", "section", "title", "question", "answer", "more",
                                        "related", "unstated"))
         intents = check.texts(item["intents"], f"{entry}.intents")
@@ -330,7 +427,8 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
             check.fail(f"{entry}.intents", "must name at least one intent")
         for intent in intents:
             if intent in intent_owner:
-                check.fail(f"{entry}.intents", f"intent {intent!r} is already answered by topic {intent_owner[intent]!r}")
+                check.fail(f"{entry}.intents",
+                           f"intent {shown(intent)} is already answered by topic {shown(intent_owner[intent])}")
             intent_owner[intent] = topic_id
         answer = check.bilingual(item["answer"], f"{entry}.answer")
         check.placeholders(answer, f"{entry}.answer")
@@ -345,10 +443,14 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
             question=check.bilingual(item["question"], f"{entry}.question") if item.get("question") else None,
             unstated=_unstated(check, item.get("unstated"), f"{entry}.unstated", detail_ids),
         ))
+    missing = [t for t in REQUIRED_TOPICS if t not in ids]
+    if missing:
+        check.fail("topics", f"the actions answer from topic(s) {', '.join(missing)} by id: missing")
     for i, topic in enumerate(topics):
         for related in topic.related:
             if related not in ids or related == topic.id:
-                check.fail(f"topics[{i}] (id {topic.id!r}).related", f"{related!r} is not the id of another topic")
+                check.fail(f"topics[{i}] (id {shown(topic.id)}).related",
+                           f"{shown(related)} is not the id of another topic")
     return tuple(topics)
 
 
@@ -362,7 +464,7 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
         entry = f"countries[{i}]"
         item = check.mapping(item, entry, ("id", "en", "et"))
         country_id = check.identifier(item["id"], entry, ids)
-        entry = f"countries[{i}] (id {country_id!r})"
+        entry = f"countries[{i}] (id {shown(country_id)})"
         en = check.mapping(item["en"], f"{entry}.en", ("name",))
         et = check.mapping(item["et"], f"{entry}.et", ("name", "in", "genitive"))
         name = {"en": check.text(en["name"], f"{entry}.en.name"), "et": check.text(et["name"], f"{entry}.et.name")}
@@ -374,7 +476,8 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
             key = fold(spelling)
             owner = spelling_owner.setdefault(key, country_id)
             if owner != country_id:
-                check.fail(entry, f"spelling {spelling!r} also belongs to country {owner!r}; it must name one country")
+                check.fail(entry, f"spelling {shown(spelling)} also belongs to country {shown(owner)}; "
+                                  "it must name one country")
         cities = {"en": check.texts(en.get("cities"), f"{entry}.en.cities"),
                   "et": check.texts(et.get("cities"), f"{entry}.et.cities")}
         countries[country_id] = Country(
@@ -393,7 +496,7 @@ def _spheres(check: _Checker, raw: Any) -> Tuple[Sphere, ...]:
         entry = f"cooperation_spheres[{i}]"
         item = check.mapping(item, entry, ("id", "en", "et"))
         sphere_id = check.identifier(item["id"], entry, ids)
-        entry = f"cooperation_spheres[{i}] (id {sphere_id!r})"
+        entry = f"cooperation_spheres[{i}] (id {shown(sphere_id)})"
         name, aliases = {}, {}
         for lang in LANGUAGES:
             part = check.mapping(item[lang], f"{entry}.{lang}", ("name",))

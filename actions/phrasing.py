@@ -8,9 +8,7 @@ a translation can be fixed without touching code.
 from pathlib import Path
 from typing import Dict, Iterable, Optional
 
-import yaml
-
-from actions.knowledge import LANGUAGES, KnowledgeError, placeholder_names
+from actions.knowledge import LANGUAGES, KnowledgeError, clipped, placeholder_names, read_yaml, sendable, shown
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "phrases.yml"
 
@@ -20,23 +18,29 @@ class Phrases:
 
     def __init__(self, path: Optional[Path] = None) -> None:
         path = Path(path or DEFAULT_PATH)
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            raise KnowledgeError(path, "file", f"cannot be read: {error}") from error
+        raw = read_yaml(path, "the wording around the facts")  # KnowledgeError naming the file (and line)
         if not isinstance(raw, dict):
             raise KnowledgeError(path, "top level", "must map phrase names to {en, et} texts")
         self._texts: Dict[str, Dict[str, str]] = {}
         for name, texts in raw.items():
+            if not isinstance(name, str):
+                raise KnowledgeError(path, clipped(str(name), 60), "a phrase name must be a text")
+            entry = name if name.strip() and len(name) <= 60 and sendable(name) else shown(name)
             if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
-                raise KnowledgeError(path, name, "must have exactly an English (en) and an Estonian (et) text")
+                raise KnowledgeError(path, entry, "must have exactly an English (en) and an Estonian (et) text")
             fields = {}
             for lang, text in texts.items():
                 if not isinstance(text, str) or not text.strip():
-                    raise KnowledgeError(path, f"{name}.{lang}", "must be a non-empty text")
-                fields[lang] = placeholder_names(text)
+                    raise KnowledgeError(path, f"{entry}.{lang}", "must be a non-empty text")
+                if not sendable(text):
+                    raise KnowledgeError(path, f"{entry}.{lang}", "contains a character no channel can send "
+                                                                  "(a lone surrogate or a control character)")
+                try:
+                    fields[lang] = placeholder_names(text)
+                except ValueError as error:
+                    raise KnowledgeError(path, f"{entry}.{lang}", f"bad placeholder: {error}") from None
             if fields["en"] != fields["et"]:
-                raise KnowledgeError(path, name, f"English uses {sorted(fields['en'])}, Estonian {sorted(fields['et'])}")
+                raise KnowledgeError(path, entry, f"English uses {sorted(fields['en'])}, Estonian {sorted(fields['et'])}")
             self._texts[name] = texts
 
     def names(self) -> Iterable[str]:
