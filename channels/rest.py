@@ -25,6 +25,7 @@ from sanic.request import Request
 
 from channels.bodies import nesting_problem
 from channels.fields import message_problem, metadata_problem, sender_problem
+from channels.routes import is_webhook_post
 from channels.texts import user_text
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class CheckedRestInput(RestInput):
 
         @blueprint.middleware("request")
         async def reject_bad_requests(request: Request):
-            if request.method == "POST" and request.path.rstrip("/").endswith("/webhook"):
+            if is_webhook_post(request):
                 problem = request_problem(request)
                 if problem:
                     return response.json({"error": "invalid_request", "detail": problem, "text": text}, status=400)

@@ -27,6 +27,7 @@ from sanic.request import Request
 from channels.bodies import refuse_deep_bodies
 from channels.fields import message_problem, sender_problem
 from channels.numbered import NumberedReplies, remember
+from channels.routes import is_path
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class RocketChatInput(NumberedReplies, rasa_rocketchat.RocketChatInput):
 
         @blueprint.middleware("request")
         async def check_token(request: Request) -> Any:
-            if request.path.endswith("/webhook"):
+            if is_path(request, "webhook"):
                 payload = request.json
                 given = payload.get("token") if isinstance(payload, dict) else None
                 if not matches(given, self.webhook_token):

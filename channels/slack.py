@@ -29,6 +29,7 @@ from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
 from channels.fields import message_problem, sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.routes import is_webhook_post
 
 BUTTONS_PER_BLOCK = 25
 JSON = "application/json"
@@ -150,7 +151,7 @@ class SlackInput(NumberedReplies, rasa_slack.SlackInput):
         async def refuse_unreadable_requests(request: Request) -> Any:
             """A signed request that Rasa's handler would fail on gets 400 (or 200 when it is
             well-formed but not something the bot handles); Rasa's handler checks the signature."""
-            if request.method != "POST" or not request.path.endswith("/webhook") \
+            if not is_webhook_post(request) \
                     or not self.is_request_from_slack_authentic(request):
                 return None
             content_type = request.headers.get("content-type")

@@ -30,6 +30,7 @@ from channels.env import api_base
 from channels.fields import message_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
+from channels.routes import is_path, is_webhook_post
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
@@ -148,7 +149,12 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
 
         @blueprint.middleware("request")
         async def check_secret_token(request: Request) -> Any:
-            if request.method == "POST" and request.path.endswith("/webhook"):
+            if is_path(request, "set_webhook"):
+                # Rasa's route re-registers the webhook without the secret token, after which
+                # every update is refused: anyone could switch the channel off. The webhook
+                # is registered at start-up (get_output_channel).
+                return response.text("Not found.", status=404)
+            if is_webhook_post(request):
                 if not matches(request.headers.get(SECRET_HEADER), self.secret_token):
                     return response.text("Missing or wrong secret token.", status=403)
                 if not isinstance(request.json, dict):

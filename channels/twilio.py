@@ -30,6 +30,7 @@ from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
 from channels.fields import sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.routes import is_webhook_post
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -69,7 +70,7 @@ class TwilioInput(NumberedReplies, rasa_twilio.TwilioInput):
 
         @blueprint.middleware("request")
         async def check_signature(request: Request) -> Any:
-            if request.method == "POST" and request.path.endswith("/webhook"):
+            if is_webhook_post(request):
                 # Twilio signs empty fields too, which Sanic's form parser drops.
                 fields = dict(parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True))
                 if not validator.validate(self.webhook_url, fields, request.headers.get("X-Twilio-Signature", "")):

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import requests
 
 from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
                                     webhook)
@@ -57,3 +58,23 @@ def test_an_update_without_the_secret_token_is_refused(assistant, platforms):
     response = telegram.send_text(webhook(assistant, "telegram"), user, FINLAND["en"], secret="forged")
     assert response.status_code == 403
     assert telegram.replies_to(user) == []
+
+
+def test_a_trailing_slash_does_not_skip_the_secret_token(assistant, platforms):
+    telegram, user = platforms["telegram"], new_id()
+    response = telegram.send_text(webhook(assistant, "telegram") + "/", user, FINLAND["en"], secret="forged")
+    assert response.status_code == 403
+    assert telegram.replies_to(user) == []
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_stranger_cannot_re_register_the_webhook(assistant, platforms, method):
+    """Rasa's set_webhook route would register the webhook without the secret token, and
+    every update after it would be refused: it is not served."""
+    telegram, user = platforms["telegram"], new_id()
+    before = len(telegram.recorded(lambda r: r.path.endswith("/setWebhook")))
+    for path in ("set_webhook", "set_webhook/"):
+        assert requests.request(method, f"{assistant.url}/webhooks/telegram/{path}", timeout=30).status_code == 404
+    assert len(telegram.recorded(lambda r: r.path.endswith("/setWebhook"))) == before
+    assert telegram.send_text(webhook(assistant, "telegram"), user, FINLAND["en"]).status_code == 200
+    assert says_yes_finland(texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user)))[0], "en")

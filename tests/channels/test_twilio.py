@@ -38,9 +38,10 @@ def test_help_lists_numbered_options_and_a_number_picks_one(assistant, platforms
     assert replies[2] == "1. Oli abiks\n2. Ei olnud abiks", replies  # the answer can be rated by number
 
 
-def test_a_request_with_a_wrong_signature_is_refused(assistant, platforms):
+@pytest.mark.parametrize("slash", ["", "/"], ids=["webhook", "webhook-with-a-trailing-slash"])
+def test_a_request_with_a_wrong_signature_is_refused(assistant, platforms, slash):
     twilio, phone = platforms["twilio"], f"+372{new_id()}"
-    response = twilio.send_text(webhook(assistant, "twilio"), phone, FINLAND["en"], token="not-the-auth-token")
+    response = twilio.send_text(webhook(assistant, "twilio") + slash, phone, FINLAND["en"], token="not-the-auth-token")
     assert response.status_code == 403
     time.sleep(1)
     assert twilio.replies_to(phone) == []
