@@ -6,6 +6,10 @@ questions (one of them language-neutral, which must keep the conversation's
 language), thanks. A reply that is empty or in the wrong language counts as a
 failure, so "0 errors" means every user got a real answer.
 
+A FuzzVisitor (one user in four) sends malformed and odd requests instead
+(load/fuzz_payloads.py): each must get HTTP 200 or a 4xx, never a 5xx or a
+dropped connection, while the visitors go on getting their answers.
+
 Run through `make load` (load/run.py starts the cluster and reports).
 """
 
@@ -13,6 +17,8 @@ import random
 import uuid
 
 from locust import HttpUser, between, task
+
+from fuzz_payloads import payload
 
 CONVERSATIONS = {
     "en": {
@@ -29,6 +35,7 @@ CONVERSATIONS = {
 
 
 class Visitor(HttpUser):
+    weight = 3
     wait_time = between(1, 3)
 
     @task
@@ -52,3 +59,22 @@ class Visitor(HttpUser):
                     return
                 response.success()
             self.wait()
+
+
+class FuzzVisitor(HttpUser):
+    weight = 1
+    wait_time = between(0.5, 2)
+
+    def on_start(self) -> None:
+        self.rng = random.Random(uuid.uuid4().int)
+
+    @task
+    def odd_request(self) -> None:
+        body, content_type = payload(self.rng)
+        headers = {"Content-Type": content_type} if content_type else {}
+        with self.client.post("/webhooks/rest/webhook", data=body, headers=headers, name="fuzz",
+                              catch_response=True, timeout=60) as response:
+            if response.status_code == 0 or response.status_code >= 500:
+                response.failure(f"HTTP {response.status_code} for {body[:80]!r}")
+            else:
+                response.success()
