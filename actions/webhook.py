@@ -84,7 +84,9 @@ def read_call(body: bytes, content_encoding: Optional[str]) -> Dict[str, Any]:
     if nesting_too_deep(data):
         raise BadCall(f"the body is not JSON nested at most {MAX_DEPTH} levels deep")
     try:
-        call = json.loads(data)
+        # Decoded as UTF-8 first: json.loads of bytes would also take UTF-16 and UTF-32,
+        # whose brackets the depth check above does not read.
+        call = json.loads(data.decode("utf-8"))
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise BadCall("the body is not JSON in UTF-8") from None
     check_call(call)

@@ -7,9 +7,10 @@ request ends in HTTP 500. No platform's real message nests more than about ten
 levels, so every channel refuses a body nested deeper than MAX_NESTING with
 HTTP 400, whatever its Content-Type, before any parser recurses into it.
 
-The depth is measured without recursion and at C speed: JSON strings are cut
-out (a bracket inside a string does not nest), then matched bracket pairs are
-removed one level per pass.
+The depth is measured without recursion, in time linear in the body's size:
+JSON strings are cut out (a bracket inside a string does not nest), then
+matched bracket pairs are removed one level per pass, at most MAX_NESTING + 1
+passes.
 """
 
 import re
@@ -22,7 +23,9 @@ from sanic.request import Request
 from channels.texts import user_text
 
 MAX_NESTING = 32
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# A JSON string, or an unterminated one up to the end: a match never fails, so one
+# pass is linear (a pattern that must find the closing quote retries at every quote).
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"?', re.DOTALL)
 _TO_SQUARE = bytes.maketrans(b"{}", b"[]")
 _NOT_A_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 
@@ -42,12 +45,14 @@ def nesting_depth(raw: bytes, limit: int = MAX_NESTING) -> int:
 
 
 def nesting_problem(raw: Optional[bytes], limit: int = MAX_NESTING) -> Optional[str]:
-    """Why a request body is too deeply nested (as sent, or once URL-decoded), or None."""
+    """Why a request body is too deeply nested, or None: as sent, and, when it may be
+    form data, each of its URL-decoded fields (Slack sends JSON in a `payload` field)."""
     if not raw:
         return None
-    for body in (raw, unquote_to_bytes(raw.replace(b"+", b" ")) if b"%" in raw else b""):
-        if nesting_depth(body, limit) > limit:
-            return f"the body is nested more than {limit} levels deep"
+    fields = [unquote_to_bytes(value.replace(b"+", b" ")) for pair in raw.split(b"&")
+              for value in pair.split(b"=", 1)[1:]] if b"%" in raw else []
+    if any(nesting_depth(body, limit) > limit for body in [raw, *fields]):
+        return f"the body is nested more than {limit} levels deep"
     return None
 
 

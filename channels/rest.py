@@ -37,7 +37,9 @@ def request_problem(request: Request) -> Optional[str]:
     if problem:
         return problem
     try:
-        body: Any = json.loads(request.body or b"")
+        # UTF-8 only: json.loads of bytes would also read UTF-16 and UTF-32, and so would
+        # take bodies Rasa cannot read (and whose nesting nesting_problem does not see).
+        body: Any = json.loads((request.body or b"").decode("utf-8"))
     except (ValueError, UnicodeDecodeError, RecursionError):
         return "the body must be a JSON object in UTF-8"
     if not isinstance(body, dict):

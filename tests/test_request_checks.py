@@ -3,6 +3,7 @@
 and events (webchat/checks.py)."""
 
 import json
+import time
 
 import pytest
 
@@ -34,10 +35,20 @@ def test_deep_nesting_is_counted_up_to_the_limit_only():
     assert nesting_depth(b"[" * MAX_NESTING + b"]" * MAX_NESTING) == MAX_NESTING
 
 
+def test_the_depth_of_a_body_is_measured_in_linear_time():
+    """A body of escaped or unmatched quotes made the old string pattern retry at every quote."""
+    for body in (b'"' + b'\\"' * 130_000, b'""' * 130_000, b'"a' * 130_000, b"[" * 260_000):
+        started = time.process_time()
+        nesting_depth(body)
+        assert time.process_time() - started < 1.0, body[:10]
+
+
 def test_a_too_deep_body_is_a_problem_however_it_is_encoded():
     deep = "[" * 100 + "]" * 100
     assert "nested more than" in nesting_problem(deep.encode())
-    assert "nested more than" in nesting_problem(b"payload=" + deep.replace("[", "%5B").replace("]", "%5D").encode())
+    encoded = deep.replace("[", "%5B").replace("]", "%5D").encode()
+    assert "nested more than" in nesting_problem(b"payload=" + encoded)
+    assert "nested more than" in nesting_problem(b"x=%22&payload=" + encoded + b"&y=%22")  # quotes in other fields
     assert nesting_problem(json.dumps({"sender": "x", "message": "[" * 100}).encode()) is None
     assert nesting_problem(None) is None
 
@@ -75,7 +86,9 @@ def test_socketio_json_refuses_deep_nesting_as_an_invalid_packet():
     ("2[\"x\"", False),                  # not JSON
     ("9", False),                        # no such packet type
     ("4", False),                        # CONNECT_ERROR: only a server sends it
-    (b"\x00\x01", True),                 # binary attachments are checked by python-socketio
+    (b"\x00\x01", False),                # binary data: the chat sends none (python-socketio raised)
+    ('2["connect"]', False),             # reached Rasa's connect handler with the wrong arguments
+    ('51-["user_uttered",{"_placeholder":true,"num":0}]', False),  # a binary event
     (["user_uttered"], False),           # engine.io decoded "4[...]" as JSON: no socket.io type
 ])
 def test_socketio_packets(packet, valid):
@@ -99,6 +112,16 @@ def test_socketio_events():
     assert "string" in user_message_problem(({**good, "message": 5},), "customData")
     assert "one object" in user_message_problem((good, good), "customData")
     assert "one object" in user_message_problem(("tere",), "customData")
+    assert user_message_problem(({"message": "tere"},), "customData", session_persistence=False) is None
+
+
+def test_an_engineio_packet_that_cannot_be_decoded_is_a_no_op():
+    from engineio import packet as engineio_packet
+
+    from webchat.checks import TolerantEnginePacket
+    for frame in ("", "x", "bQQ", "4" + "[" * 5000):
+        assert TolerantEnginePacket(encoded_packet=frame).packet_type == engineio_packet.NOOP
+    assert TolerantEnginePacket(encoded_packet="3").packet_type == engineio_packet.PONG
 
 
 @pytest.mark.parametrize("body, valid", [
@@ -111,6 +134,7 @@ def test_socketio_events():
     (b"3\x1e", False),                     # an empty packet after a separator
     (b'42{"a":1}', True),                  # a bad socket.io event: dropped later, by packet_problem
     (b"\xff\xfe", False),                  # not UTF-8
+    (b"bQUJD", False), (b"bQQ", False),    # base64 binary messages (bad base64 raised in engine.io)
 ])
 def test_socketio_long_polling_payloads(body, valid):
     assert (polling_payload_problem(body) is None) is valid

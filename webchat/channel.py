@@ -30,8 +30,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from channels.texts import user_text
-from webchat.checks import (CheckedJson, CheckedPacket, packet_problem, polling_payload_problem, session_request_problem,
-                            user_message_problem)
+from webchat.checks import (CheckedJson, CheckedPacket, TolerantEnginePacket, packet_problem,
+                            polling_payload_problem, session_request_problem, user_message_problem)
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,8 @@ class SocketIOInput(RasaSocketIOInput):
         # engine.io JSON-decodes a message that looks like JSON, recursively: what
         # `engineio.AsyncServer(json=...)` would set, had Rasa passed it.
         engineio_packet.Packet.json = CheckedJson
+        # engine.io's sockets look the class up in its module for each packet they decode.
+        engineio_packet.Packet = TolerantEnginePacket
         handlers = sio.handlers[namespace]
         rasa_session_request, rasa_message = handlers["session_request"], handlers[self.user_message_evt]
         handle_packet = sio._handle_eio_message  # what python-socketio registered for engine.io's 'message'
@@ -105,7 +107,7 @@ class SocketIOInput(RasaSocketIOInput):
             await rasa_session_request(sid, args[0] if args else None)
 
         async def user_message(sid: str, *args: Any) -> None:
-            problem = user_message_problem(args, self.metadata_key)
+            problem = user_message_problem(args, self.metadata_key, self.session_persistence)
             if problem:
                 await refuse(sid, problem)
                 return

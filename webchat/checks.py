@@ -10,13 +10,17 @@ with an `error` event instead of calling the handler.
 """
 
 import json
+import logging
 from typing import Any, Optional, Tuple
 
 from engineio import json as engineio_json
+from engineio import packet as engineio_packet
 from socketio import packet
 
 from channels.bodies import MAX_NESTING, nesting_problem
 from channels.fields import message_problem, sender_problem
+
+logger = logging.getLogger(__name__)
 
 
 class CheckedJson:
@@ -34,8 +38,23 @@ class CheckedJson:
         return engineio_json.loads(text, *args, **kwargs)
 
 
-CLIENT_PACKETS = (packet.CONNECT, packet.DISCONNECT, packet.EVENT, packet.ACK, packet.BINARY_EVENT,
-                  packet.BINARY_ACK)
+# The chat sends text only: binary events and acks are refused, as are events named
+# like python-socketio's own (a client's "connect" event reached Rasa's connect handler).
+CLIENT_PACKETS = (packet.CONNECT, packet.DISCONNECT, packet.EVENT, packet.ACK)
+RESERVED_EVENTS = ("connect", "connect_error", "disconnect")
+
+
+class TolerantEnginePacket(engineio_packet.Packet):
+    """engine.io's packet, decoding what it cannot read as a no-op (which engine.io then
+    ignores) instead of raising: python-engineio decodes WebSocket frames outside its
+    error handling, so one bad frame logged a traceback and dropped the connection."""
+
+    def decode(self, encoded_packet: Any) -> None:
+        try:
+            super().decode(encoded_packet)
+        except (ValueError, TypeError, IndexError, RecursionError) as error:  # binascii.Error is a ValueError
+            logger.warning("Ignored an engine.io packet that cannot be decoded: %s", error)
+            self.packet_type, self.data, self.binary = engineio_packet.NOOP, None, False
 
 
 class CheckedPacket(packet.Packet):
@@ -47,7 +66,7 @@ class CheckedPacket(packet.Packet):
 def packet_problem(encoded: Any) -> Optional[str]:
     """Why a socket.io packet (an engine.io message) cannot be handled, or None."""
     if isinstance(encoded, bytes):
-        return None  # a binary attachment: python-socketio checks it against its packet
+        return "the chat sends no binary data"
     if not isinstance(encoded, str):  # engine.io decoded "4[...]" as JSON: no socket.io packet type
         return "not a valid socket.io packet (no packet type)"
     try:
@@ -60,12 +79,14 @@ def packet_problem(encoded: Any) -> Optional[str]:
         data = decoded.data
         if not isinstance(data, list) or not data or not isinstance(data[0], str):
             return "an event must be a list whose first item is the event's name"
+        if data[0] in RESERVED_EVENTS:
+            return f"a client does not send the event {data[0]!r}"
     return None
 
 
-# Packet types a client sends in an engine.io long-polling POST: close, pong, message,
-# and "b" for a base64 binary message. Packets are separated by the record separator.
-CLIENT_ENGINEIO_PACKETS = "134b"
+# Packet types a client sends in an engine.io long-polling POST: close, pong and message
+# (not "b", a base64 binary message: the chat sends none). Separated by the record separator.
+CLIENT_ENGINEIO_PACKETS = "134"
 RECORD_SEPARATOR = "\x1e"
 
 
@@ -82,7 +103,7 @@ def polling_payload_problem(body: bytes) -> Optional[str]:
         return "an engine.io payload must be UTF-8 text"
     for encoded in text.split(RECORD_SEPARATOR):
         if not encoded or encoded[0] not in CLIENT_ENGINEIO_PACKETS:
-            return "a client sends only close (1), pong (3) and message (4) packets"
+            return "a client sends only close (1), pong (3) and text message (4) packets"
     return None
 
 
@@ -100,12 +121,14 @@ def session_request_problem(args: Tuple[Any, ...]) -> Optional[str]:
     return sender_problem(data["session_id"], "session_id")
 
 
-def user_message_problem(args: Tuple[Any, ...], metadata_key: str) -> Optional[str]:
-    """The data of a user message: {"session_id", "message", metadata_key: {...}}."""
+def user_message_problem(args: Tuple[Any, ...], metadata_key: str, session_persistence: bool = True) -> Optional[str]:
+    """The data of a user message: {"session_id", "message", metadata_key: {...}}. Without
+    session persistence Rasa files the message under the connection, not `session_id`."""
     if len(args) != 1 or not isinstance(args[0], dict):
         return "a message must be one object"
     data = args[0]
-    problem = sender_problem(data.get("session_id"), "session_id") or message_problem(data.get("message"))
+    problem = ((sender_problem(data.get("session_id"), "session_id") if session_persistence else None)
+               or message_problem(data.get("message")))
     if problem:
         return problem
     metadata = data.get(metadata_key)

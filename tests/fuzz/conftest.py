@@ -17,8 +17,6 @@ from typing import Dict, List
 import pytest
 from hypothesis import HealthCheck, settings
 
-pytestmark = pytest.mark.e2e
-
 settings.register_profile("fuzz", derandomize=True, database=None, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                  HealthCheck.filter_too_much, HealthCheck.large_base_example,
@@ -100,8 +98,9 @@ def bystander(assistant) -> Bystander:
 
 @pytest.fixture
 def log_watch(logs, bystander):
-    """The package's LogWatch, starting from now; each test checks it per example.
+    """The package's LogWatch; each test checks it per example. What was logged since
+    the last check (late, by a task of the test before) is checked first, not dropped.
     The bystander says one more thing once the test is done."""
-    logs.new_text()
+    logs.assert_no_crash("the previous test (logged late)")
     yield logs
     bystander.say_next()

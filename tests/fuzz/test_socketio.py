@@ -8,9 +8,11 @@ A malformed event gets an `error` event, an odd but well-formed message gets
 the bot's answer; the connection stays open, and no server logs a traceback.
 """
 
+import asyncio
 import json
 import logging
 import queue
+import unicodedata
 import uuid
 from contextlib import contextmanager
 from typing import Any, Iterator
@@ -22,6 +24,7 @@ from hypothesis import given, strategies as st
 
 from channels.bodies import MAX_NESTING, nesting_depth
 from tests.fuzz.conftest import examples
+from tests.fuzz.test_rest import RASA_COMMAND
 from tests.fuzz.strategies import deep_json_text, field_values, intent_injection, json_values, odd_text
 
 pytestmark = pytest.mark.e2e
@@ -96,6 +99,12 @@ def new_widget(assistant) -> Iterator[Widget]:
         client.client.disconnect()
 
 
+def valid_id(value: Any) -> bool:
+    """A session id the tracker store and the logs can take: short, no control or invisible characters."""
+    return isinstance(value, str) and bool(value.strip()) and len(value) <= 128 and not any(
+        unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in value)
+
+
 @examples(40)
 @given(data=st.one_of(st.none(), json_values(), st.fixed_dictionaries({"session_id": field_values()})))
 def test_odd_session_requests(assistant, log_watch, data):
@@ -107,18 +116,12 @@ def test_odd_session_requests(assistant, log_watch, data):
         name, confirmed = widget.next_event()
         assert widget.client.connected
     session_id = data.get("session_id") if isinstance(data, dict) else None
-    well_formed = data is None or isinstance(data, dict) and (
-        session_id is None or isinstance(session_id, str) and 0 < len(session_id.strip()) and len(session_id) <= 128
-        and session_id.isprintable())
+    well_formed = data is None or isinstance(data, dict) and (session_id is None or valid_id(session_id))
     if well_formed:
         assert name == "session_confirm" and (session_id is None or confirmed == session_id), (data, name)
     else:
         assert name == "error", (data, name)
     log_watch.assert_no_crash(f"session_request {json.dumps(data)[:300]}")
-
-
-def valid_id(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip()) and len(value) <= 128 and value.isprintable()
 
 
 def valid_custom_data(value: Any) -> bool:
@@ -149,7 +152,8 @@ def test_odd_user_messages(assistant, log_watch, session_id, message, custom):
         well_formed = (valid_id(data["session_id"]) and valid_custom_data(custom)
                        and (message is None or isinstance(message, str)
                             and not any("\ud800" <= c <= "\udfff" for c in message)))
-        if too_deep("user_uttered", data) or well_formed and data["session_id"] != widget.session:
+        silent = isinstance(message, str) and RASA_COMMAND.match(message.strip())  # obeyed without a reply
+        if too_deep("user_uttered", data) or well_formed and (data["session_id"] != widget.session or silent):
             assert_dropped_and_still_connected(widget)
         else:
             name = widget.next_event()[0]
@@ -196,7 +200,51 @@ def test_raw_packets(assistant, log_watch, prefix, payload):
     posted = requests.post(url, data=(prefix + payload).encode("utf-8", "surrogatepass"), timeout=WAIT)
     assert posted.status_code < 500, posted.text[:300]
     assert requests.get(base, timeout=WAIT).status_code == 200  # the server still opens sessions
+    # The packet's handler runs as a task: a round trip on another connection lets it finish.
+    with new_widget(assistant):
+        pass
     log_watch.assert_no_crash(f"packet {prefix + payload!r}"[:300])
+
+
+WEBSOCKET_FRAMES = st.one_of(
+    st.sampled_from(["", "x", "2", "6", "bQQ", "bQUJD", "4", '42["connect"]', '42["disconnect", 1]', "41", "5",
+                     '451-["user_uttered",{"_placeholder":true,"num":7}]']),
+    st.builds(lambda prefix, payload: prefix + payload, st.sampled_from(PACKET_PREFIXES),
+              st.one_of(odd_text(), deep_json_text(), json_values().map(json.dumps))),
+    st.binary(max_size=50))
+
+
+@examples(40)
+@given(frames=st.lists(WEBSOCKET_FRAMES, min_size=1, max_size=3))
+def test_websocket_frames(assistant, log_watch, frames):
+    """The widget's own transport: frames no client sends are ignored or refused, and the
+    connection goes on (a session request sent after them is confirmed), or is closed."""
+    import websockets
+
+    async def talk() -> None:
+        url = assistant.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+        async with websockets.connect(url, open_timeout=WAIT, close_timeout=2) as ws:
+            assert (await asyncio.wait_for(ws.recv(), WAIT)).startswith("0")
+            await ws.send("40")
+            assert (await asyncio.wait_for(ws.recv(), WAIT)).startswith("40")
+            for frame in frames:
+                await ws.send(frame.encode("utf-8", "surrogatepass") if isinstance(frame, str) and
+                              any("\ud800" <= c <= "\udfff" for c in frame) else frame)
+            try:
+                await ws.send("40")  # the namespace again, in case a frame left it ("41")
+                await ws.send('42["session_request",{"session_id":"probe"}]')
+                while True:
+                    reply = await asyncio.wait_for(ws.recv(), WAIT)
+                    if reply == '42["session_confirm","probe"]':
+                        break
+                    # a ping, the no-op answering an upgrade ("5"), a (re)connection, an error event
+                    assert reply in ("2", "6") or reply[:2] in ("40", "44", "42"), reply
+            except websockets.ConnectionClosed:
+                pass  # a close frame ("1") or a disconnect ("41") among them
+    asyncio.run(talk())
+    with new_widget(assistant):
+        pass
+    log_watch.assert_no_crash(f"websocket frames {frames!r}"[:300])
 
 
 def test_the_widget_conversation_still_works_in_every_language(widget, log_watch):
