@@ -24,7 +24,7 @@ from http import HTTPStatus
 
 from actions.facts import get_facts
 from actions.knowledge import KnowledgeError
-from actions.webhook import BadCall, read_call, registered_actions
+from actions.webhook import MAX_BYTES, BadCall, read_call, registered_actions
 
 HOST = "127.0.0.1"
 logger = logging.getLogger("actions")
@@ -36,6 +36,10 @@ def create_app():
     from sanic import response
 
     app = create_sdk_app("actions", cors_origins=None)
+    # Rasa sends the conversation's whole history with every call, and a long conversation
+    # passes the 256 kB that SANIC_REQUEST_MAX_SIZE allows the public server (the variable
+    # reaches this process too in the production profile): its own limit is MAX_BYTES.
+    app.config.REQUEST_MAX_SIZE = MAX_BYTES
     actions = registered_actions("actions")
 
     @app.middleware("request")

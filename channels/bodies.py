@@ -17,10 +17,10 @@ import re
 from typing import Any, Optional
 from urllib.parse import unquote_to_bytes
 
-from sanic import Blueprint, response
+from sanic import Blueprint
 from sanic.request import Request
 
-from channels.texts import user_text
+from channels.refusals import refusal
 
 MAX_NESTING = 32
 # A JSON string, or an unterminated one up to the end: a match never fails, so one
@@ -58,15 +58,11 @@ def nesting_problem(raw: Optional[bytes], limit: int = MAX_NESTING) -> Optional[
 
 def refuse_deep_bodies(blueprint: Blueprint) -> Blueprint:
     """Adds to a channel's blueprint the check that answers a too deeply nested body
-    with HTTP 400 and a short JSON error. Register it before any middleware of the
+    with HTTP 400 and a short JSON error (channels/refusals.py). Register it before any middleware of the
     channel that reads `request.json`."""
-    text = user_text("invalid_request")
-
     @blueprint.middleware("request")
     async def refuse_deep_body(request: Request) -> Any:
         problem = nesting_problem(request.body)
-        if problem:
-            return response.json({"error": "invalid_request", "detail": problem, "text": text}, status=400)
-        return None
+        return refusal(problem) if problem else None
 
     return blueprint

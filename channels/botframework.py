@@ -39,6 +39,7 @@ from channels.env import api_base
 from channels.fields import INVISIBLE, message_problem, sender_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
+from channels.refusals import refusal
 
 logger = logging.getLogger(__name__)
 BEARER = re.compile(r"^Bearer\s+(\S+)$")
@@ -169,11 +170,11 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
                 return response.text("Missing or invalid token.", status=HTTPStatus.UNAUTHORIZED)
             activity = request.json
             if not isinstance(activity, dict) or not isinstance(activity.get("from"), dict):
-                return response.text("Expected a Bot Framework activity.", status=HTTPStatus.BAD_REQUEST)
+                return refusal("Expected a Bot Framework activity.", HTTPStatus.BAD_REQUEST)
             service_url = activity.get("serviceUrl", "")
             problem = service_url_problem(service_url)
             if problem:
-                return response.text(f"Not a readable activity: {problem}.", status=HTTPStatus.BAD_REQUEST)
+                return refusal(f"Not a readable activity: {problem}.", HTTPStatus.BAD_REQUEST)
             if claims.get("serviceUrl") and str(claims["serviceUrl"]).rstrip("/") != service_url.rstrip("/"):
                 logger.warning("Refused a Bot Framework activity for a serviceUrl its token is not for.")
                 return response.text("The token is not for this serviceUrl.", status=HTTPStatus.UNAUTHORIZED)
@@ -181,7 +182,7 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
                 return response.text("", status=HTTPStatus.OK)
             problem = activity_problem(activity)
             if problem:
-                return response.text(f"Not a readable activity: {problem}.", status=HTTPStatus.BAD_REQUEST)
+                return refusal(f"Not a readable activity: {problem}.", HTTPStatus.BAD_REQUEST)
             output = BotFramework(self.app_id, self.app_password, activity["conversation"], activity["recipient"],
                                   service_url)
             metadata = dict(language_metadata(activity.get("locale")))

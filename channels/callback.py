@@ -10,7 +10,6 @@ Messages come in as POST {"sender", "message", "metadata"} to
 service renders the buttons; a numbered reply ("2") also picks one.
 """
 
-from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Text
 
 from rasa.core.channels import callback as rasa_callback
@@ -23,6 +22,7 @@ from channels.bodies import refuse_deep_bodies
 from channels.fields import message_problem, sender_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
+from channels.refusals import refusal
 
 
 class CallbackOutput(rasa_callback.CallbackOutput):
@@ -48,11 +48,10 @@ class CallbackInput(NumberedReplies, rasa_callback.CallbackInput):
             body = request.json
             if not isinstance(body, dict) or not isinstance(body.get("sender"), (str, int)) \
                     or isinstance(body.get("sender"), bool) or not isinstance(body.get("message"), str):
-                return response.json({"error": 'Expected {"sender": "...", "message": "..."}'},
-                                     status=HTTPStatus.BAD_REQUEST)
+                return refusal('Expected {"sender": "...", "message": "..."}')
             problem = sender_problem(str(body["sender"])) or message_problem(body["message"])
             if problem:
-                return response.json({"error": problem}, status=HTTPStatus.BAD_REQUEST)
+                return refusal(problem)
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
             metadata = {**metadata, **language_metadata(metadata.get("language"))}
             await on_new_message(UserMessage(body["message"], self.get_output_channel(), str(body["sender"]),

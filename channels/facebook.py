@@ -32,6 +32,7 @@ from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
 from channels.fields import message_problem, sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.refusals import refusal
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
@@ -161,10 +162,10 @@ class FacebookInput(NumberedReplies, rasa_facebook.FacebookInput):
                 return response.text("Missing or wrong X-Hub-Signature.", status=HTTPStatus.FORBIDDEN)
             payload = request.json
             if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
-                return response.text("Expected a Messenger webhook event.", status=HTTPStatus.BAD_REQUEST)
+                return refusal("Expected a Messenger webhook event.", HTTPStatus.BAD_REQUEST)
             problem = event_problem(payload)
             if problem:
-                return response.text(f"Not a readable Messenger event: {problem}.", status=HTTPStatus.BAD_REQUEST)
+                return refusal(f"Not a readable Messenger event: {problem}.", HTTPStatus.BAD_REQUEST)
             # Entries without messaging events (standby, feed changes) are not for this bot.
             payload = {**payload, "entry": [e for e in payload["entry"] if "messaging" in e]}
             await Messenger(self.fb_access_token, on_new_message).handle(payload, self.get_metadata(request))

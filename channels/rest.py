@@ -20,11 +20,11 @@ import logging
 from typing import Any, Optional
 
 from rasa.core.channels.rest import RestInput
-from sanic import response
 from sanic.request import Request
 
 from channels.bodies import nesting_problem
 from channels.fields import message_problem, metadata_problem, sender_problem
+from channels.refusals import refusal
 from channels.routes import is_webhook_post
 from channels.texts import user_text
 
@@ -68,14 +68,13 @@ class CheckedRestInput(RestInput):
                     await message.output_channel.send_text_message(message.sender_id, apology[lang])
 
         blueprint = super().blueprint(handle_or_apologise)
-        text = user_text("invalid_request")
 
         @blueprint.middleware("request")
         async def reject_bad_requests(request: Request):
             if is_webhook_post(request):
                 problem = request_problem(request)
                 if problem:
-                    return response.json({"error": "invalid_request", "detail": problem, "text": text}, status=400)
+                    return refusal(problem)
             return None
 
         return blueprint

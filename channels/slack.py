@@ -29,6 +29,7 @@ from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
 from channels.fields import message_problem, sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.refusals import refusal
 from channels.routes import is_webhook_post
 
 BUTTONS_PER_BLOCK = 25
@@ -160,7 +161,7 @@ class SlackInput(NumberedReplies, rasa_slack.SlackInput):
                 problem = event_problem(body, bool(isinstance(body, dict) and isinstance(body.get("event", {}), dict)
                                                    and self._is_user_message(body)))
                 if problem:
-                    return response.text(f"Not a readable Slack event: {problem}.", status=HTTPStatus.BAD_REQUEST)
+                    return refusal(f"Not a readable Slack event: {problem}.", HTTPStatus.BAD_REQUEST)
             elif content_type == FORM:
                 return self._interaction_answer(request)
             return None
@@ -172,16 +173,16 @@ class SlackInput(NumberedReplies, rasa_slack.SlackInput):
         try:
             request.body.decode("utf-8")  # Sanic's form parser logs a traceback for anything else
         except UnicodeDecodeError:
-            return response.text("The form must be UTF-8.", status=HTTPStatus.BAD_REQUEST)
+            return refusal("The form must be UTF-8.", HTTPStatus.BAD_REQUEST)
         if "payload" not in request.form:
-            return response.text("Expected a 'payload' form field.", status=HTTPStatus.BAD_REQUEST)
+            return refusal("Expected a 'payload' form field.", HTTPStatus.BAD_REQUEST)
         try:
             payload = json.loads(request.form["payload"][0])
         except (ValueError, RecursionError):
-            return response.text("The 'payload' must be JSON.", status=HTTPStatus.BAD_REQUEST)
+            return refusal("The 'payload' must be JSON.", HTTPStatus.BAD_REQUEST)
         problem = interaction_problem(payload)
         if problem:
-            return response.text(f"Not a readable Slack interaction: {problem}.", status=HTTPStatus.BAD_REQUEST)
+            return refusal(f"Not a readable Slack interaction: {problem}.", HTTPStatus.BAD_REQUEST)
         if not self._is_interactive_message(payload):
             return response.text("")  # a modal, a shortcut, an unsupported element: acknowledged, dropped
         value = self._get_interactive_response(payload["actions"][0])
@@ -190,7 +191,7 @@ class SlackInput(NumberedReplies, rasa_slack.SlackInput):
             return None if payload["actions"][0].get("type") == "button" else response.text("")
         problem = _text_problem(value, "the action's value")
         if problem:
-            return response.text(f"Not a readable Slack interaction: {problem}.", status=HTTPStatus.BAD_REQUEST)
+            return refusal(f"Not a readable Slack interaction: {problem}.", HTTPStatus.BAD_REQUEST)
         return None
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:

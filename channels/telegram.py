@@ -30,6 +30,7 @@ from channels.env import api_base
 from channels.fields import message_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
+from channels.refusals import refusal
 from channels.routes import is_path, is_webhook_post
 from channels.secrets import matches
 
@@ -158,10 +159,10 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
                 if not matches(request.headers.get(SECRET_HEADER), self.secret_token):
                     return response.text("Missing or wrong secret token.", status=403)
                 if not isinstance(request.json, dict):
-                    return response.text("The body must be a Telegram update (JSON).", status=400)
+                    return refusal("The body must be a Telegram update (JSON).")
                 problem = update_problem(request.json)
                 if problem:
-                    return response.text(f"Not a readable Telegram update: {problem}.", status=400)
+                    return refusal(f"Not a readable Telegram update: {problem}.")
                 self._acknowledge_button(request.json.get("callback_query"))
                 if not is_handled(request.json):
                     return response.text("success")

@@ -30,6 +30,7 @@ from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
 from channels.fields import sender_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
+from channels.refusals import refusal
 from channels.routes import is_webhook_post
 
 FORM = "application/x-www-form-urlencoded"
@@ -77,15 +78,15 @@ class TwilioInput(NumberedReplies, rasa_twilio.TwilioInput):
                     logger.warning("Refused a Twilio request with a missing or wrong signature.")
                     return response.text("Missing or wrong X-Twilio-Signature.", status=HTTPStatus.FORBIDDEN)
                 if parse_content_header(request.headers.get("content-type", ""))[0] != FORM:
-                    return response.text(f"Expected {FORM}.", status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
+                    return refusal(f"Expected {FORM}.", HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
                 try:
                     request.body.decode("utf-8")
                 except UnicodeDecodeError:
-                    return response.text("The form must be UTF-8.", status=HTTPStatus.BAD_REQUEST)
+                    return refusal("The form must be UTF-8.", HTTPStatus.BAD_REQUEST)
                 # Rasa's handler reads Sanic's form, which keeps the first of repeated fields and drops blank ones.
                 form = request.form
                 if sender_problem(form.get("From"), "From") or fields.get("Body") is None:
-                    return response.text("Expected From (a sender id) and Body.", status=HTTPStatus.BAD_REQUEST)
+                    return refusal("Expected From (a sender id) and Body.", HTTPStatus.BAD_REQUEST)
                 if form.get("Body") is None and not (form.get("Latitude") and form.get("Longitude")):
                     return response.text("", status=HTTPStatus.NO_CONTENT)  # no text (a picture only): not handed on
             return None

@@ -28,7 +28,7 @@ from tests.fuzz.test_rest import RASA_COMMAND
 from tests.fuzz.strategies import deep_json_text, field_values, intent_injection, json_values, odd_text
 
 pytestmark = pytest.mark.e2e
-WAIT = 15
+WAIT = 30
 # The client's writer thread reports each closed connection as an error; the fuzz opens hundreds.
 logging.getLogger("engineio.client").setLevel(logging.CRITICAL)
 
