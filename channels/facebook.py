@@ -30,7 +30,7 @@ from sanic.response import HTTPResponse
 
 from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
-from channels.fields import message_problem, sender_problem
+from channels.fields import sender_problem, text_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
 from channels.refusals import refusal
 from channels.secrets import matches
@@ -41,10 +41,6 @@ MAX_QUICK_REPLIES = 13
 URL_ATTACHMENTS = ("audio", "image", "video", "file")
 
 
-def _text_problem(text: Any, field: str) -> Optional[str]:
-    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
-
-
 def _message_problem(message: Dict[Text, Any]) -> Optional[str]:
     """What Rasa's connector reads of a message: a quick reply's payload, else the text,
     else the first attachment's type and, for a media attachment, its payload's URL."""
@@ -53,9 +49,9 @@ def _message_problem(message: Dict[Text, Any]) -> Optional[str]:
         if not isinstance(quick_reply, dict):
             return "'message.quick_reply' must be an object"
         if quick_reply.get("payload"):
-            return _text_problem(quick_reply["payload"], "message.quick_reply.payload")
+            return text_problem(quick_reply["payload"], "message.quick_reply.payload")
     if "text" in message and not message.get("is_echo"):
-        return _text_problem(message["text"], "message.text")
+        return text_problem(message["text"], "message.text")
     if "attachments" in message:
         attachments = message["attachments"]
         if not isinstance(attachments, list) or not attachments or not isinstance(attachments[0], dict) \
@@ -63,7 +59,7 @@ def _message_problem(message: Dict[Text, Any]) -> Optional[str]:
             return "'message.attachments' must be a list of objects with a type"
         if attachments[0]["type"] in URL_ATTACHMENTS:
             payload = attachments[0].get("payload")
-            return _text_problem(payload.get("url") if isinstance(payload, dict) else None,
+            return text_problem(payload.get("url") if isinstance(payload, dict) else None,
                                  "message.attachments[0].payload.url")
     return None
 
@@ -93,7 +89,7 @@ def event_problem(payload: Dict[Text, Any]) -> Optional[str]:
             elif not isinstance(postback, dict):
                 return "'postback' must be an object"
             else:
-                problem = _text_problem(postback.get("payload"), "postback.payload")
+                problem = text_problem(postback.get("payload"), "postback.payload")
             if problem:
                 return problem
     return None

@@ -37,6 +37,11 @@ def message_problem(message: Any, field: str = "message") -> Optional[str]:
     return None
 
 
+def text_problem(text: Any, field: str) -> Optional[str]:
+    """A text the platform always sends (never missing): a string of valid Unicode."""
+    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
+
+
 def metadata_problem(metadata: Any, field: str = "metadata") -> Optional[str]:
     if metadata is not None and not isinstance(metadata, dict):
         return f"'{field}' must be a JSON object"

@@ -26,15 +26,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.bodies import refuse_deep_bodies
-from channels.fields import message_problem, sender_problem
+from channels.fields import sender_problem, text_problem
 from channels.numbered import NumberedReplies, remember
 from channels.secrets import matches
 
 logger = logging.getLogger(__name__)
-
-
-def _text_problem(text: Any, field: str) -> Optional[str]:
-    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
 
 
 def post_problem(payload: Dict[Text, Any], is_click: bool) -> Optional[str]:
@@ -42,10 +38,10 @@ def post_problem(payload: Dict[Text, Any], is_click: bool) -> Optional[str]:
     message (the post's `text` after its `trigger_word`, or the click's `context.action`)
     goes to Rasa from `user_id`, and the reply to `channel_id`."""
     if is_click:
-        problem = _text_problem(payload["context"]["action"], "context.action")
+        problem = text_problem(payload["context"]["action"], "context.action")
     else:
         trigger = payload.get("trigger_word")
-        problem = _text_problem(payload.get("text"), "text") or (
+        problem = text_problem(payload.get("text"), "text") or (
             None if trigger is None or isinstance(trigger, str) else "'trigger_word' must be a string")
     return problem or sender_problem(payload.get("user_id"), "user_id") or \
         sender_problem(payload.get("channel_id"), "channel_id")

@@ -27,7 +27,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
-from channels.fields import message_problem, sender_problem
+from channels.fields import sender_problem, text_problem
 from channels.numbered import NumberedReplies, numbered_text, remember
 from channels.refusals import refusal
 from channels.routes import is_webhook_post
@@ -37,10 +37,6 @@ JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 # Interactive elements whose value Rasa's connector reads, and where it reads it from.
 SELECTED_OPTION = ("static_select", "external_select", "overflow")
-
-
-def _text_problem(text: Any, field: str) -> Optional[str]:
-    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
 
 
 def _optional_object(parent: Dict[Text, Any], key: str, field: str) -> Optional[str]:
@@ -74,7 +70,7 @@ def event_problem(body: Any, is_user_message: bool) -> Optional[str]:
     problem = _thread_problem(event, "event")
     if problem or not is_user_message:
         return problem
-    return (_text_problem(event.get("text"), "event.text") or sender_problem(event.get("user"), "event.user")
+    return (text_problem(event.get("text"), "event.text") or sender_problem(event.get("user"), "event.user")
             or sender_problem(event.get("channel"), "event.channel"))
 
 
@@ -189,7 +185,7 @@ class SlackInput(NumberedReplies, rasa_slack.SlackInput):
         if value is None:
             # Rasa's handler answers a link button itself, and anything else with 500.
             return None if payload["actions"][0].get("type") == "button" else response.text("")
-        problem = _text_problem(value, "the action's value")
+        problem = text_problem(value, "the action's value")
         if problem:
             return refusal(f"Not a readable Slack interaction: {problem}.", HTTPStatus.BAD_REQUEST)
         return None

@@ -27,7 +27,7 @@ from sanic.request import Request
 
 from channels.bodies import refuse_deep_bodies
 from channels.env import api_base
-from channels.fields import message_problem
+from channels.fields import message_problem, text_problem
 from channels.language import language_metadata
 from channels.numbered import NumberedReplies, remember
 from channels.refusals import refusal
@@ -49,10 +49,6 @@ def _chat_problem(message: Any, field: str) -> Optional[str]:
     if not isinstance(chat_id, int) or isinstance(chat_id, bool) or abs(chat_id) >= MAX_CHAT_ID:
         return f"'{field}.chat.id' must be an integer"
     return None
-
-
-def _text_problem(text: Any, field: str) -> Optional[str]:
-    return f"'{field}' must be a string" if not isinstance(text, str) else message_problem(text, field)
 
 
 def _is_location(location: Any) -> bool:
@@ -78,7 +74,7 @@ def update_problem(update: Dict[Text, Any]) -> Optional[str]:
         if query.get("message") is None:  # a button of an inline-mode message: not handed on
             return None
         return _chat_problem(query.get("message"), "callback_query.message") or \
-            _text_problem(query.get("data"), "callback_query.data")
+            text_problem(query.get("data"), "callback_query.data")
     edited = update.get("edited_message")
     if edited is not None:
         if not isinstance(edited, dict):
