@@ -36,7 +36,7 @@ def stored_events(assistant, sender=None):
     return rows
 
 
-def test_every_stored_event_is_readable_json_of_its_conversation(assistant):
+def test_every_stored_event_is_readable_json_of_its_type(assistant):
     rows = stored_events(assistant)
     assert rows
     for sender, type_name, data in rows:
