@@ -71,8 +71,8 @@ def update_problem(update: Dict[Text, Any]) -> Optional[str]:
     if query is not None:
         if not isinstance(query, dict):
             return "'callback_query' must be an object"
-        if query.get("message") is None:  # a button of an inline-mode message: not handed on
-            return None
+        if query.get("message") is None or "data" not in query:
+            return None  # a button of an inline-mode message, or a game's: not handed on
         return _chat_problem(query.get("message"), "callback_query.message") or \
             text_problem(query.get("data"), "callback_query.data")
     edited = update.get("edited_message")
@@ -93,10 +93,10 @@ def update_problem(update: Dict[Text, Any]) -> Optional[str]:
 def is_handled(update: Dict[Text, Any]) -> bool:
     """Whether Rasa's connector hands the update on: a press of a message's button, an edit,
     or a message with text or a location. Other updates (a member change, a channel post, a
-    photo, a button of an inline-mode message) are not."""
+    photo, a button of an inline-mode message, a game's button, which has no `data`) are not."""
     query, message = update.get("callback_query"), update.get("message")
     if query is not None:
-        return query.get("message") is not None
+        return query.get("message") is not None and "data" in query
     return update.get("edited_message") is not None or (
         isinstance(message, dict) and (message.get("text") is not None or _is_location(message.get("location"))))
 

@@ -78,3 +78,15 @@ def test_a_stranger_cannot_re_register_the_webhook(assistant, platforms, method)
     assert len(telegram.recorded(lambda r: r.path.endswith("/setWebhook"))) == before
     assert telegram.send_text(webhook(assistant, "telegram"), user, FINLAND["en"]).status_code == 200
     assert says_yes_finland(texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user)))[0], "en")
+
+
+def test_a_game_button_is_acknowledged_and_not_answered(assistant, platforms):
+    """A game's button has `game_short_name` instead of `data`: nothing for the assistant."""
+    telegram, user = platforms["telegram"], new_id()
+    update = {"update_id": new_id(), "callback_query": {
+        "id": str(new_id()), "from": telegram.user(user, "en"), "chat_instance": "42", "game_short_name": "quiz",
+        "message": {"message_id": new_id(), "date": 1, "chat": {"id": user, "type": "private"}}}}
+    response = requests.post(webhook(assistant, "telegram"), json=update, timeout=30,
+                             headers={"X-Telegram-Bot-Api-Secret-Token": telegram.secret})
+    assert response.status_code == 200
+    assert telegram.replies_to(user) == []
