@@ -46,11 +46,13 @@ def nesting_depth(raw: bytes, limit: int = MAX_NESTING) -> int:
 
 def nesting_problem(raw: Optional[bytes], limit: int = MAX_NESTING) -> Optional[str]:
     """Why a request body is too deeply nested, or None: as sent, and, when it may be
-    form data, each of its URL-decoded fields (Slack sends JSON in a `payload` field)."""
+    form data (not a JSON object or array), each of its URL-decoded fields (Slack sends
+    JSON in a `payload` field)."""
     if not raw:
         return None
+    form = b"%" in raw and raw.lstrip()[:1] not in (b"{", b"[")
     fields = [unquote_to_bytes(value.replace(b"+", b" ")) for pair in raw.split(b"&")
-              for value in pair.split(b"=", 1)[1:]] if b"%" in raw else []
+              for value in pair.split(b"=", 1)[1:]] if form else []
     if any(nesting_depth(body, limit) > limit for body in [raw, *fields]):
         return f"the body is nested more than {limit} levels deep"
     return None

@@ -50,6 +50,8 @@ def test_a_too_deep_body_is_a_problem_however_it_is_encoded():
     assert "nested more than" in nesting_problem(b"payload=" + encoded)
     assert "nested more than" in nesting_problem(b"x=%22&payload=" + encoded + b"&y=%22")  # quotes in other fields
     assert nesting_problem(json.dumps({"sender": "x", "message": "[" * 100}).encode()) is None
+    # JSON is not read as form data: a "%" and an "=" in its strings do not open a field
+    assert nesting_problem(json.dumps({"message": "50% a=b", "metadata": "[" * 100}).encode()) is None
     assert nesting_problem(None) is None
 
 
@@ -72,6 +74,9 @@ def test_messages_and_metadata():
 
 def test_socketio_json_refuses_deep_nesting_as_an_invalid_packet():
     assert CheckedJson.loads('["user_uttered", {"message": "hi"}]') == ["user_uttered", {"message": "hi"}]
+    # found by the fuzz: a "%" and an "=" in a string were read as a form field holding the rest
+    event = ["user_uttered", {"session_id": "%s", "message": "<img onerror=x>", "customData": "[" * 40}]
+    assert CheckedJson.loads(json.dumps(event)) == event
     with pytest.raises(ValueError):
         CheckedJson.loads("[" * 5000 + "]" * 5000)
 

@@ -17,7 +17,7 @@ from engineio import json as engineio_json
 from engineio import packet as engineio_packet
 from socketio import packet
 
-from channels.bodies import MAX_NESTING, nesting_problem
+from channels.bodies import MAX_NESTING, nesting_depth, nesting_problem
 from channels.fields import message_problem, sender_problem
 
 logger = logging.getLogger(__name__)
@@ -32,9 +32,8 @@ class CheckedJson:
     @staticmethod
     def loads(text: Any, *args: Any, **kwargs: Any) -> Any:
         raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
-        problem = nesting_problem(raw)
-        if problem:
-            raise ValueError(problem)
+        if nesting_depth(raw) > MAX_NESTING:
+            raise ValueError(f"nested more than {MAX_NESTING} levels deep")
         return engineio_json.loads(text, *args, **kwargs)
 
 
