@@ -51,6 +51,8 @@ class TolerantEnginePacket(engineio_packet.Packet):
     def decode(self, encoded_packet: Any) -> None:
         try:
             super().decode(encoded_packet)
+            if self.packet_type not in range(len(engineio_packet.packet_names)):  # "9": engine.io has 0-6
+                raise ValueError(f"no engine.io packet type {self.packet_type}")
         except (ValueError, TypeError, IndexError, RecursionError) as error:  # binascii.Error is a ValueError
             logger.warning("Ignored an engine.io packet that cannot be decoded: %s", error)
             self.packet_type, self.data, self.binary = engineio_packet.NOOP, None, False
