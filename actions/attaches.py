@@ -9,16 +9,20 @@ from actions.facts import Facts
 from actions.knowledge import Country
 
 
-def attache_in_countries(facts: Facts, countries: List[Country], unknown: List[str], language: str,
-                         yes_no: bool = True) -> str:
+def attache_in_countries(
+    facts: Facts, countries: List[Country], unknown: List[str], language: str, yes_no: bool = True
+) -> str:
     """Yes or no per country (without the yes or no when the question was not a yes/no
     question the page answers), and where the attachés are when that helps."""
     where = facts.phrases.say("attache_where", language, countries=facts.values(language)["countries"])
     lines: List[str] = []
     for country in countries:
         has_attache = country.id in facts.knowledge.attache_country_ids
-        phrase = ("attache_yes" if has_attache else "attache_no") if yes_no else \
-            ("attache_has" if has_attache else "attache_has_not")
+        phrase = (
+            ("attache_yes" if has_attache else "attache_no")
+            if yes_no
+            else ("attache_has" if has_attache else "attache_has_not")
+        )
         lines.append(facts.phrases.say(phrase, language, **facts.country_words(country, language)))
     for text in unknown:
         lines.append(facts.phrases.say("unknown_country", language, text=text))

@@ -14,8 +14,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import Facts, Tagged, get_facts
-from actions.ratings import rating_buttons
 from actions.knowledge import LANGUAGES
+from actions.ratings import rating_buttons
 
 logger = logging.getLogger(__name__)
 KNOWLEDGE_ENTRY_SLOT = "knowledge_entry"
@@ -88,14 +88,13 @@ def session_events(tracker: Tracker) -> List[Dict[Text, Any]]:
     """The events of the current conversation session (after the last session start)."""
     events = list(tracker.events or [])
     starts = [i for i, event in enumerate(events) if event.get("event") == "session_started"]
-    return events[starts[-1] + 1:] if starts else events
+    return events[starts[-1] + 1 :] if starts else events
 
 
 def asked_countries(facts: Facts, tracker: Tracker, language: str):
     """The countries the latest message names (plus names not recognised), or, when it
     names none (a button's entity-free payload), those the assistant asked back about."""
-    countries, unknown = facts.resolve_countries(
-        tagged_entities(tracker, "country"), typed_text(tracker), language)
+    countries, unknown = facts.resolve_countries(tagged_entities(tracker, "country"), typed_text(tracker), language)
     if not countries and not unknown:
         pending = slot_texts(tracker, PENDING_COUNTRIES_SLOT)
         countries = [facts.knowledge.countries[c] for c in pending if c in facts.knowledge.countries]
@@ -164,7 +163,7 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
             entry = self.knowledge_entry(facts, tracker)
             pending = self.pending_countries(facts, tracker, language)
             events = self.extra_events(facts, tracker)
-        except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
+        except Exception:
             logger.exception("Action %s failed for sender %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=get_facts().phrases.text("internal_error", language))
             return [SlotSet(KNOWLEDGE_ENTRY_SLOT, None)]

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import KnowledgeAction, KNOWLEDGE_ENTRY_SLOT, asked_countries, entity_values, session_events
+from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, asked_countries, entity_values, session_events
 from actions.facts import Facts
 from actions.help import ActionCannotAnswer, short_offer, topic_buttons
 
@@ -34,9 +34,12 @@ def question_title(facts: Facts, intent: str, language: str, countries) -> Optio
     asked about, when there is one), else the title of the topic answering it."""
     if countries and f"question_{intent}_for" in facts.phrases.names():
         words = [facts.country_words(c, language) for c in countries]
-        return facts.phrases.say(f"question_{intent}_for", language,
-                                 country_in=facts.phrases.join((w["country_in"] for w in words), language),
-                                 country_about=facts.phrases.join((w["country_about"] for w in words), language))
+        return facts.phrases.say(
+            f"question_{intent}_for",
+            language,
+            country_in=facts.phrases.join((w["country_in"] for w in words), language),
+            country_about=facts.phrases.join((w["country_about"] for w in words), language),
+        )
     if f"question_{intent}" in facts.phrases.names():
         return facts.phrases.text(f"question_{intent}", language)
     topic = facts.knowledge.topic_for_intent(intent)
@@ -58,8 +61,11 @@ def likely_intents(tracker: Tracker) -> List[str]:
 
 def missed_before(tracker: Tracker) -> bool:
     """Whether the user's message before this one was not understood either."""
-    intents = [((e.get("parse_data") or {}).get("intent") or {}).get("name")
-               for e in session_events(tracker) if e.get("event") == "user"]
+    intents = [
+        ((e.get("parse_data") or {}).get("intent") or {}).get("name")
+        for e in session_events(tracker)
+        if e.get("event") == "user"
+    ]
     return len(intents) >= 2 and intents[-2] == FALLBACK
 
 

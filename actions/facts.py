@@ -25,8 +25,9 @@ class Facts:
         self.knowledge = knowledge
         self.phrases = phrases
         countries = knowledge.countries.values()
-        spellings = {lang: [(s, c.id) for c in countries for s in c.aliases[lang] + city_forms(c, lang)]
-                     for lang in LANGUAGES}
+        spellings = {
+            lang: [(s, c.id) for c in countries for s in c.aliases[lang] + city_forms(c, lang)] for lang in LANGUAGES
+        }
         self.countries = Matcher([(c.id, c.id) for c in countries] + [p for lang in LANGUAGES for p in spellings[lang]])
         # For finding countries in a whole sentence: only the conversation's
         # language's spellings ("Island" is Iceland in Estonian, not in English).
@@ -86,8 +87,7 @@ class Facts:
 
     def official_channel(self, language: str) -> str:
         """Where to ask what the knowledge does not hold: the ministry's public channel."""
-        return self.phrases.say("official_channel", language,
-                                channel=self.knowledge.source.official_channel[language])
+        return self.phrases.say("official_channel", language, channel=self.knowledge.source.official_channel[language])
 
     @staticmethod
     def country_in(country: Country, language: str) -> str:
@@ -102,7 +102,7 @@ class Facts:
         }
 
     def count_countries_in(self, count: int, language: str) -> str:
-        """"nine countries" / "üheksas riigis" (phrases.yml count_countries_in); digits past its list."""
+        """ "nine countries" / "üheksas riigis" (phrases.yml count_countries_in); digits past its list."""
         words = [w.strip() for w in self.phrases.text("count_countries_in", language).split(",")]
         if 1 <= count <= len(words):
             return words[count - 1]
@@ -152,9 +152,12 @@ class Facts:
         for sphere_id, start, end in index.find(words):
             if not {w.typed for w in words[start:end]} <= inside and sphere_id not in found:
                 found.append(sphere_id)
-        unknown = [value for value, confidence in unsure
-                   if names.reportable(value, confidence, country=False)
-                   and not (found and confidence is not None and confidence < MIN_CONFIDENCE)]
+        unknown = [
+            value
+            for value, confidence in unsure
+            if names.reportable(value, confidence, country=False)
+            and not (found and confidence is not None and confidence < MIN_CONFIDENCE)
+        ]
         return found, unknown
 
     def unstated_text(self, topic_id: str, detail_id: str, language: str) -> Optional[str]:

@@ -42,8 +42,7 @@ class ActionAnswerFollowUp(KnowledgeAction):
             return [with_source(facts, tracker, answer_for(facts, countries, unknown, language), language)]
         lines = [facts.phrases.say("unknown_country", language, text=text) for text in unknown]
         if countries:
-            about = facts.phrases.join((facts.country_words(c, language)["country_about"] for c in countries),
-                                       language)
+            about = facts.phrases.join((facts.country_words(c, language)["country_about"] for c in countries), language)
             lines.append(facts.phrases.say("follow_up_which_question", language, country_about=about))
         else:
             lines.append(facts.phrases.text("follow_up_which_country", language))
@@ -55,8 +54,10 @@ class ActionAnswerFollowUp(KnowledgeAction):
             answered = self.previous(tracker) and any(asked_countries(facts, tracker, language))
             return rating_buttons(facts, language) if answered else []
         known = [facts.knowledge.countries[c] for c in countries]
-        return [{"title": question_title(facts, intent, language, known), "payload": f"/{intent}"}
-                for _, intent in COUNTRY_QUESTIONS.values()]
+        return [
+            {"title": question_title(facts, intent, language, known), "payload": f"/{intent}"}
+            for _, intent in COUNTRY_QUESTIONS.values()
+        ]
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
         return tracker.get_slot(KNOWLEDGE_ENTRY_SLOT)

@@ -69,8 +69,7 @@ def placeholder_names(text: str) -> set:
         if name is None:
             continue
         if spec or conversion or not name.isidentifier():
-            raise ValueError(f"placeholder {shown(name)} must be a plain {{name}}, without format, "
-                             "conversion or index")
+            raise ValueError(f"placeholder {shown(name)} must be a plain {{name}}, without format, conversion or index")
         names.add(name)
     return names
 
@@ -86,10 +85,9 @@ class _BoundedLoader(yaml.SafeLoader):
 
     def _nesting(self) -> None:
         if self.flow_level + len(self.indents) >= MAX_NESTING:
-            raise yaml.scanner.ScannerError(None, None, f"nested more than {MAX_NESTING} levels deep",
-                                            self.get_mark())
+            raise yaml.scanner.ScannerError(None, None, f"nested more than {MAX_NESTING} levels deep", self.get_mark())
 
-    def fetch_flow_collection_start(self, TokenClass) -> None:  # noqa: N803 - PyYAML's name
+    def fetch_flow_collection_start(self, TokenClass) -> None:
         self._nesting()
         super().fetch_flow_collection_start(TokenClass)
 
@@ -104,8 +102,9 @@ class _BoundedLoader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except (ValueError, TypeError, OverflowError) as error:  # "2014-02-30", "!!int 0x", "!!float abc"
             value = shown(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.tag} node"
-            raise yaml.constructor.ConstructorError(None, None, clipped(f"{value} cannot be read: {error}"),
-                                                    node.start_mark) from None
+            raise yaml.constructor.ConstructorError(
+                None, None, clipped(f"{value} cannot be read: {error}"), node.start_mark
+            ) from None
 
 
 def read_yaml(path: Path, holds: str = "") -> Any:
@@ -125,9 +124,11 @@ def read_yaml(path: Path, holds: str = "") -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise KnowledgeError(path, f"line {line}", f"is not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise KnowledgeError(
+            path, f"line {line}", f"is not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
     try:
-        return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader
+        return yaml.load(text, Loader=_BoundedLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
@@ -295,8 +296,10 @@ class _Checker:
                 self.fail(f"{entry}.{lang}", f"bad placeholder: {error}")
             unknown = names - PLACEHOLDERS
             if unknown:
-                self.fail(f"{entry}.{lang}",
-                          f"unknown placeholder(s) {clipped(str(sorted(unknown)))}; allowed: {sorted(PLACEHOLDERS)}")
+                self.fail(
+                    f"{entry}.{lang}",
+                    f"unknown placeholder(s) {clipped(str(sorted(unknown)))}; allowed: {sorted(PLACEHOLDERS)}",
+                )
             found[lang] = names
         if found["en"] != found["et"]:
             self.fail(entry, f"English uses placeholders {sorted(found['en'])} but Estonian {sorted(found['et'])}")
@@ -311,8 +314,15 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
     check = _Checker(path)
     raw = read_yaml(path, "every fact the assistant answers with")
 
-    keys = ("schema_version", "source", "topics", "bilateral_relations", "defence_attaches",
-            "cooperation_spheres", "countries")
+    keys = (
+        "schema_version",
+        "source",
+        "topics",
+        "bilateral_relations",
+        "defence_attaches",
+        "cooperation_spheres",
+        "countries",
+    )
     raw = check.mapping(raw, "top level", keys)
     version = raw["schema_version"]
     if type(version) is not int or version != SCHEMA_VERSION:  # not True, not 1.0
@@ -342,15 +352,23 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
         seen.add(country_id)
 
     return Knowledge(
-        path=path, source=source, topics=topics, bilateral_count=count, bilateral_regions=regions,
-        attache_country_ids=tuple(attaches), spheres=_spheres(check, raw["cooperation_spheres"]),
-        countries=countries, details=details, regions=_regions(check, raw.get("regions")),
+        path=path,
+        source=source,
+        topics=topics,
+        bilateral_count=count,
+        bilateral_regions=regions,
+        attache_country_ids=tuple(attaches),
+        spheres=_spheres(check, raw["cooperation_spheres"]),
+        countries=countries,
+        details=details,
+        regions=_regions(check, raw.get("regions")),
     )
 
 
 def _source(check: _Checker, raw: Any) -> Source:
-    raw = check.mapping(raw, "source", ("title", "publisher", "last_updated", "date_text", "date_as_of",
-                                        "official_channel"))
+    raw = check.mapping(
+        raw, "source", ("title", "publisher", "last_updated", "date_text", "date_as_of", "official_channel")
+    )
     if not isinstance(raw["last_updated"], datetime.date):
         check.fail("source.last_updated", f"must be a date written as YYYY-MM-DD, not {shown(raw['last_updated'])}")
     return Source(
@@ -420,15 +438,18 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
         item = check.mapping(item, entry, ("id", "intents", "section", "title", "answer"))
         topic_id = check.identifier(item["id"], entry, ids)
         entry = f"topics[{i}] (id {shown(topic_id)})"
-        check.known_keys(item, entry, ("id", "intents", "section", "title", "question", "answer", "more",
-                                       "related", "unstated"))
+        check.known_keys(
+            item, entry, ("id", "intents", "section", "title", "question", "answer", "more", "related", "unstated")
+        )
         intents = check.texts(item["intents"], f"{entry}.intents")
         if not intents:
             check.fail(f"{entry}.intents", "must name at least one intent")
         for intent in intents:
             if intent in intent_owner:
-                check.fail(f"{entry}.intents",
-                           f"intent {shown(intent)} is already answered by topic {shown(intent_owner[intent])}")
+                check.fail(
+                    f"{entry}.intents",
+                    f"intent {shown(intent)} is already answered by topic {shown(intent_owner[intent])}",
+                )
             intent_owner[intent] = topic_id
         answer = check.bilingual(item["answer"], f"{entry}.answer")
         check.placeholders(answer, f"{entry}.answer")
@@ -436,21 +457,28 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
         if item.get("more") is not None:
             more = check.bilingual(item["more"], f"{entry}.more")
             check.placeholders(more, f"{entry}.more")
-        topics.append(Topic(
-            id=topic_id, intents=intents, section=check.text(item["section"], f"{entry}.section"),
-            title=check.bilingual(item["title"], f"{entry}.title"), answer=answer, more=more,
-            related=check.texts(item.get("related"), f"{entry}.related"),
-            question=check.bilingual(item["question"], f"{entry}.question") if item.get("question") else None,
-            unstated=_unstated(check, item.get("unstated"), f"{entry}.unstated", detail_ids),
-        ))
+        topics.append(
+            Topic(
+                id=topic_id,
+                intents=intents,
+                section=check.text(item["section"], f"{entry}.section"),
+                title=check.bilingual(item["title"], f"{entry}.title"),
+                answer=answer,
+                more=more,
+                related=check.texts(item.get("related"), f"{entry}.related"),
+                question=check.bilingual(item["question"], f"{entry}.question") if item.get("question") else None,
+                unstated=_unstated(check, item.get("unstated"), f"{entry}.unstated", detail_ids),
+            )
+        )
     missing = [t for t in REQUIRED_TOPICS if t not in ids]
     if missing:
         check.fail("topics", f"the actions answer from topic(s) {', '.join(missing)} by id: missing")
     for i, topic in enumerate(topics):
         for related in topic.related:
             if related not in ids or related == topic.id:
-                check.fail(f"topics[{i}] (id {shown(topic.id)}).related",
-                           f"{shown(related)} is not the id of another topic")
+                check.fail(
+                    f"topics[{i}] (id {shown(topic.id)}).related", f"{shown(related)} is not the id of another topic"
+                )
     return tuple(topics)
 
 
@@ -476,13 +504,21 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
             key = fold(spelling)
             owner = spelling_owner.setdefault(key, country_id)
             if owner != country_id:
-                check.fail(entry, f"spelling {shown(spelling)} also belongs to country {shown(owner)}; "
-                                  "it must name one country")
-        cities = {"en": check.texts(en.get("cities"), f"{entry}.en.cities"),
-                  "et": check.texts(et.get("cities"), f"{entry}.et.cities")}
+                check.fail(
+                    entry,
+                    f"spelling {shown(spelling)} also belongs to country {shown(owner)}; it must name one country",
+                )
+        cities = {
+            "en": check.texts(en.get("cities"), f"{entry}.en.cities"),
+            "et": check.texts(et.get("cities"), f"{entry}.et.cities"),
+        }
         countries[country_id] = Country(
-            id=country_id, name=name, in_form=check.text(et["in"], f"{entry}.et.in"),
-            genitive=check.text(et["genitive"], f"{entry}.et.genitive"), aliases=aliases, cities=cities,
+            id=country_id,
+            name=name,
+            in_form=check.text(et["in"], f"{entry}.et.in"),
+            genitive=check.text(et["genitive"], f"{entry}.et.genitive"),
+            aliases=aliases,
+            cities=cities,
         )
     return countries
 

@@ -16,8 +16,23 @@ _ACRONYM_CASE = re.compile(r"^(\w{2,5})-\w{1,4}$")
 _SPLIT_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bja\b|\bning\b|\bvõi\b|\bvoi\b)\s*", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
 # A word before a country name that makes it a region: "South America", "Lõuna-Ameerika".
-REGION_QUALIFIERS = {"south", "north", "latin", "central", "east", "west", "lõuna", "põhja", "kesk", "ladina",
-                      "ida", "lääne", "louna", "pohja", "laane"}
+REGION_QUALIFIERS = {
+    "south",
+    "north",
+    "latin",
+    "central",
+    "east",
+    "west",
+    "lõuna",
+    "põhja",
+    "kesk",
+    "ladina",
+    "ida",
+    "lääne",
+    "louna",
+    "pohja",
+    "laane",
+}
 
 
 def fold(text: str) -> str:
@@ -96,7 +111,7 @@ class Matcher:
     def _match_at(self, words: List[str], i: int, max_words: int, found: List[str], typos: bool = False) -> int:
         """Length of the longest known name starting at words[i] (added to found), or 0."""
         for size in range(max_words, 0, -1):
-            phrase = " ".join(words[i:i + size])
+            phrase = " ".join(words[i : i + size])
             if len(fold(phrase)) <= 2 and phrase != phrase.upper():
                 continue
             entry_id = self.match(phrase, typos=typos and size == 1)

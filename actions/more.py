@@ -23,8 +23,11 @@ class ActionTellMore(KnowledgeAction):
 
     def more_told(self, tracker: Tracker) -> bool:
         """Whether the assistant's last action was this one: the detail has been given."""
-        actions = [e.get("name") for e in session_events(tracker)
-                   if e.get("event") == "action" and e.get("name") not in ("action_listen", None)]
+        actions = [
+            e.get("name")
+            for e in session_events(tracker)
+            if e.get("event") == "action" and e.get("name") not in ("action_listen", None)
+        ]
         return bool(actions) and actions[-1] == self.name()
 
     def detail(self, facts: Facts, tracker: Tracker) -> Optional[Topic]:

@@ -105,4 +105,3 @@ class NameFilter:
             return False
         sure = confidence is None or confidence >= (MIN_CONFIDENCE if country else MIN_SPHERE_CONFIDENCE)
         return sure or any(word[:1].isupper() for word in remaining)
-

@@ -33,14 +33,19 @@ class Phrases:
                 if not isinstance(text, str) or not text.strip():
                     raise KnowledgeError(path, f"{entry}.{lang}", "must be a non-empty text")
                 if not sendable(text):
-                    raise KnowledgeError(path, f"{entry}.{lang}", "contains a character no channel can send "
-                                                                  "(a lone surrogate or a control character)")
+                    raise KnowledgeError(
+                        path,
+                        f"{entry}.{lang}",
+                        "contains a character no channel can send (a lone surrogate or a control character)",
+                    )
                 try:
                     fields[lang] = placeholder_names(text)
                 except ValueError as error:
                     raise KnowledgeError(path, f"{entry}.{lang}", f"bad placeholder: {error}") from None
             if fields["en"] != fields["et"]:
-                raise KnowledgeError(path, entry, f"English uses {sorted(fields['en'])}, Estonian {sorted(fields['et'])}")
+                raise KnowledgeError(
+                    path, entry, f"English uses {sorted(fields['en'])}, Estonian {sorted(fields['et'])}"
+                )
             self._texts[name] = texts
 
     def names(self) -> Iterable[str]:

@@ -17,5 +17,4 @@ FEEDBACK_SLOT = "feedback"
 
 def rating_buttons(facts: Facts, language: str) -> List[Dict[Text, Text]]:
     """The two quick replies under a factual answer; entity-free payloads work in every channel."""
-    return [{"title": facts.phrases.text(f"{intent}_button", language), "payload": f"/{intent}"}
-            for intent in RATINGS]
+    return [{"title": facts.phrases.text(f"{intent}_button", language), "payload": f"/{intent}"} for intent in RATINGS]

@@ -95,6 +95,7 @@ def read_call(body: bytes, content_encoding: Optional[str]) -> Dict[str, Any]:
 
 # ---------------------------------------------------------------- the shape
 
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
@@ -117,8 +118,9 @@ def _expect(value: Any, where: str, *kinds: str) -> Any:
     return value
 
 
-def _fields(document: Dict[str, Any], where: str, fields: Iterable[Tuple[str, Tuple[str, ...]]],
-            required: Iterable[str] = ()) -> None:
+def _fields(
+    document: Dict[str, Any], where: str, fields: Iterable[Tuple[str, Tuple[str, ...]]], required: Iterable[str] = ()
+) -> None:
     """Checks the kinds of the named fields that are present, and that `required` ones are."""
     for name in required:
         if name not in document:
@@ -133,29 +135,60 @@ OPTIONAL_NUMBER = (NUMBER, NULL)
 OPTIONAL_OBJECT = (OBJECT, NULL)
 OPTIONAL_LIST = (LIST, NULL)
 
-ENTITY_FIELDS = (("entity", OPTIONAL_TEXT), ("start", OPTIONAL_NUMBER), ("end", OPTIONAL_NUMBER),
-                 ("confidence_entity", OPTIONAL_NUMBER), ("confidence", OPTIONAL_NUMBER),
-                 ("extractor", OPTIONAL_TEXT), ("role", OPTIONAL_TEXT), ("group", OPTIONAL_TEXT))
+ENTITY_FIELDS = (
+    ("entity", OPTIONAL_TEXT),
+    ("start", OPTIONAL_NUMBER),
+    ("end", OPTIONAL_NUMBER),
+    ("confidence_entity", OPTIONAL_NUMBER),
+    ("confidence", OPTIONAL_NUMBER),
+    ("extractor", OPTIONAL_TEXT),
+    ("role", OPTIONAL_TEXT),
+    ("group", OPTIONAL_TEXT),
+)
 RANKED_FIELDS = (("name", OPTIONAL_TEXT), ("confidence", OPTIONAL_NUMBER))
-PARSE_DATA_FIELDS = (("intent", OPTIONAL_OBJECT), ("entities", OPTIONAL_LIST), ("text", OPTIONAL_TEXT),
-                     ("intent_ranking", OPTIONAL_LIST), ("metadata", OPTIONAL_OBJECT),
-                     ("message_id", OPTIONAL_TEXT), ("response_selector", OPTIONAL_OBJECT))
+PARSE_DATA_FIELDS = (
+    ("intent", OPTIONAL_OBJECT),
+    ("entities", OPTIONAL_LIST),
+    ("text", OPTIONAL_TEXT),
+    ("intent_ranking", OPTIONAL_LIST),
+    ("metadata", OPTIONAL_OBJECT),
+    ("message_id", OPTIONAL_TEXT),
+    ("response_selector", OPTIONAL_OBJECT),
+)
 # Fields of each kind of event that the actions or rasa_sdk read.
 EVENT_FIELDS = {
-    "user": (("text", OPTIONAL_TEXT), ("parse_data", OPTIONAL_OBJECT), ("input_channel", OPTIONAL_TEXT),
-             ("metadata", OPTIONAL_OBJECT)),
+    "user": (
+        ("text", OPTIONAL_TEXT),
+        ("parse_data", OPTIONAL_OBJECT),
+        ("input_channel", OPTIONAL_TEXT),
+        ("metadata", OPTIONAL_OBJECT),
+    ),
     "bot": (("text", OPTIONAL_TEXT), ("data", OPTIONAL_OBJECT), ("metadata", OPTIONAL_OBJECT)),
     "action": (("name", OPTIONAL_TEXT), ("policy", OPTIONAL_TEXT), ("confidence", OPTIONAL_NUMBER)),
     "slot": (("name", (TEXT,)),),
     "active_loop": (("name", OPTIONAL_TEXT),),
 }
-TRACKER_FIELDS = (("sender_id", (TEXT,)), ("slots", (OBJECT,)), ("latest_message", OPTIONAL_OBJECT),
-                  ("events", OPTIONAL_LIST), ("paused", (BOOLEAN, NULL)), ("followup_action", OPTIONAL_TEXT),
-                  ("active_loop", OPTIONAL_OBJECT), ("active_form", OPTIONAL_OBJECT),
-                  ("latest_action_name", OPTIONAL_TEXT), ("latest_input_channel", OPTIONAL_TEXT),
-                  ("latest_event_time", OPTIONAL_NUMBER), ("latest_action", OPTIONAL_OBJECT))
-CALL_FIELDS = (("next_action", (TEXT,)), ("sender_id", OPTIONAL_TEXT), ("tracker", (OBJECT,)),
-               ("domain", OPTIONAL_OBJECT), ("version", OPTIONAL_TEXT))
+TRACKER_FIELDS = (
+    ("sender_id", (TEXT,)),
+    ("slots", (OBJECT,)),
+    ("latest_message", OPTIONAL_OBJECT),
+    ("events", OPTIONAL_LIST),
+    ("paused", (BOOLEAN, NULL)),
+    ("followup_action", OPTIONAL_TEXT),
+    ("active_loop", OPTIONAL_OBJECT),
+    ("active_form", OPTIONAL_OBJECT),
+    ("latest_action_name", OPTIONAL_TEXT),
+    ("latest_input_channel", OPTIONAL_TEXT),
+    ("latest_event_time", OPTIONAL_NUMBER),
+    ("latest_action", OPTIONAL_OBJECT),
+)
+CALL_FIELDS = (
+    ("next_action", (TEXT,)),
+    ("sender_id", OPTIONAL_TEXT),
+    ("tracker", (OBJECT,)),
+    ("domain", OPTIONAL_OBJECT),
+    ("version", OPTIONAL_TEXT),
+)
 
 
 def check_parse_data(data: Dict[str, Any], where: str) -> None:
@@ -199,5 +232,8 @@ def registered_actions(package: str) -> Set[str]:
     from rasa_sdk import Action
     from rasa_sdk.utils import all_subclasses
 
-    return {cls().name() for cls in all_subclasses(Action)
-            if (cls.__module__ == package or cls.__module__.startswith(f"{package}.")) and not inspect.isabstract(cls)}
+    return {
+        cls().name()
+        for cls in all_subclasses(Action)
+        if (cls.__module__ == package or cls.__module__.startswith(f"{package}.")) and not inspect.isabstract(cls)
+    }

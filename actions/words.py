@@ -70,7 +70,9 @@ class _Capitalised:
 
 def _estonian_forms(words: Sequence[str]) -> List[Tuple[str, str]]:
     """Vabamorf's lemma and head (last compound part) of each word."""
-    return [(a.lemma, a.parts[-1] if a.parts else a.lemma) for a in estonian_morphology().analyse(words, _Capitalised())]
+    return [
+        (a.lemma, a.parts[-1] if a.parts else a.lemma) for a in estonian_morphology().analyse(words, _Capitalised())
+    ]
 
 
 def message_words(text: str, language: str) -> List[Word]:
@@ -89,8 +91,10 @@ def _message_words(text: str, language: str) -> Tuple[Word, ...]:
     else:
         table = _english()
         lemmas = [(table.get(word.lower(), word),) * 2 for word in words]
-    return tuple(Word(fold(word), fold(lemma) or fold(word), fold(head) or fold(word))
-                 for word, (lemma, head) in zip(words, lemmas))
+    return tuple(
+        Word(fold(word), fold(lemma) or fold(word), fold(head) or fold(word))
+        for word, (lemma, head) in zip(words, lemmas, strict=True)
+    )
 
 
 class PhraseIndex:

@@ -47,8 +47,9 @@ def first_answer(bot: Bot) -> float:
             if not process.alive():
                 raise StepFailed(f"The {process.name} exited during start-up:\n{process.tail()}")
         try:
-            response = requests.post(f"{bot.url}/webhooks/rest/webhook", timeout=30,
-                                     json={"sender": "bench-cold-start", "message": question})
+            response = requests.post(
+                f"{bot.url}/webhooks/rest/webhook", timeout=30, json={"sender": "bench-cold-start", "message": question}
+            )
             if response.ok and response.json() and not bot.answer_problem(question, response.json()):
                 return time.perf_counter() - began
         except (requests.RequestException, ValueError):
@@ -61,20 +62,26 @@ def pooled(results: List[load.LoadResult]) -> dict:
     """Latency percentiles over every message of every round; throughput over their total time."""
     errors = [e for r in results for e in r.errors]
     if errors:
-        raise StepFailed(f"{len(errors)} failed requests at concurrency {results[0].concurrency}, "
-                         f"for example: {errors[:3]}")
+        raise StepFailed(
+            f"{len(errors)} failed requests at concurrency {results[0].concurrency}, for example: {errors[:3]}"
+        )
     latencies = [ms for r in results for ms in r.latencies_ms]
     seconds = sum(r.seconds for r in results)
-    return dict(summary(latencies), throughput=len(latencies) / seconds, seconds=seconds,
-                throughput_by_round=[r.throughput for r in results])
+    return dict(
+        summary(latencies),
+        throughput=len(latencies) / seconds,
+        seconds=seconds,
+        throughput_by_round=[r.throughput for r in results],
+    )
 
 
 def load_round(bot: Bot, measured: Dict[str, List[load.LoadResult]]) -> None:
     webhook = f"{bot.url}/webhooks/rest/webhook"
     measured["parse"].append(load.parse(f"{bot.url}/model/parse", bot.questions, bot.token, PARSE_ROUNDS))
     measured["c1"].append(load.run(webhook, bot.questions, 1, C1_MESSAGES, CONVERSATION_LENGTH, bot.answer_problem))
-    measured["c16"].append(load.run(webhook, bot.questions, C16_USERS, C16_MESSAGES_EACH, CONVERSATION_LENGTH,
-                                    bot.answer_problem))
+    measured["c16"].append(
+        load.run(webhook, bot.questions, C16_USERS, C16_MESSAGES_EACH, CONVERSATION_LENGTH, bot.answer_problem)
+    )
 
 
 def measure(all_bots: List[Bot]) -> Dict[str, dict]:
@@ -83,20 +90,25 @@ def measure(all_bots: List[Bot]) -> Dict[str, dict]:
         print(f"[{bot.name}] training from scratch...", flush=True)
         steps = bot.train()
         figures[bot.name] = {"train_seconds": sum(steps.values()), "train_steps": steps}
-    memories = {bot.name: MemorySampler(lambda bot=bot: {p.name: p.popen.pid for p in bot.processes if p.alive()},
-                                        every=0.25) for bot in all_bots}
+    memories = {
+        bot.name: MemorySampler(lambda bot=bot: {p.name: p.popen.pid for p in bot.processes if p.alive()}, every=0.25)
+        for bot in all_bots
+    }
     measured = {bot.name: {"parse": [], "c1": [], "c16": []} for bot in all_bots}
     try:
         for bot in all_bots:
             memories[bot.name].start()
             print(f"[{bot.name}] cold start...", flush=True)
             figures[bot.name]["cold_start_seconds"] = first_answer(bot)
-            load.run(f"{bot.url}/webhooks/rest/webhook", bot.questions, 1, len(bot.questions),
-                     check=bot.answer_problem)  # warm-up
+            load.run(
+                f"{bot.url}/webhooks/rest/webhook", bot.questions, 1, len(bot.questions), check=bot.answer_problem
+            )  # warm-up
         for n in range(ROUNDS):
             for bot in all_bots:
-                print(f"[{bot.name}] round {n + 1} of {ROUNDS}: /model/parse, REST with 1 and {C16_USERS} users...",
-                      flush=True)
+                print(
+                    f"[{bot.name}] round {n + 1} of {ROUNDS}: /model/parse, REST with 1 and {C16_USERS} users...",
+                    flush=True,
+                )
                 load_round(bot, measured[bot.name])
     finally:
         for bot in all_bots:
@@ -109,17 +121,21 @@ def measure(all_bots: List[Bot]) -> Dict[str, dict]:
         f["latencies_ms"] = {key: [ms for r in results for ms in r.latencies_ms] for key, results in m.items()}
         f["peak_rss_mb"] = memories[bot.name].peak_total_mb
         f["peak_rss_mb_by_process"] = memories[bot.name].peak_mb
-        print(f"[{bot.name}] p50 {f['rest']['c1']['p50']:.1f} ms, {f['rest']['c16']['throughput']:.1f} msg/s at "
-              f"{C16_USERS}, cold start {f['cold_start_seconds']:.1f} s, train {f['train_seconds']:.0f} s, "
-              f"peak RSS {f['peak_rss_mb']:.0f} MB", flush=True)
+        print(
+            f"[{bot.name}] p50 {f['rest']['c1']['p50']:.1f} ms, {f['rest']['c16']['throughput']:.1f} msg/s at "
+            f"{C16_USERS}, cold start {f['cold_start_seconds']:.1f} s, train {f['train_seconds']:.0f} s, "
+            f"peak RSS {f['peak_rss_mb']:.0f} MB",
+            flush=True,
+        )
     return figures
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
-    parser.add_argument("--skip-accuracy", action="store_true",
-                        help="leave out the NLU accuracy comparison (about 8 minutes)")
+    parser.add_argument(
+        "--skip-accuracy", action="store_true", help="leave out the NLU accuracy comparison (about 8 minutes)"
+    )
     args = parser.parse_args()
     started = time.time()
     machine = report.machine()
@@ -144,9 +160,14 @@ def main() -> int:
         "latency_ratios": latency_ratios(figures["ours"], figures["starter"]),
         "bots": figures,
         "nlu_accuracy": nlu,
-        "settings": {"rounds": ROUNDS, "c1_messages": C1_MESSAGES, "c16_users": C16_USERS,
-                     "c16_messages_each": C16_MESSAGES_EACH, "parse_rounds": PARSE_ROUNDS,
-                     "conversation_length": CONVERSATION_LENGTH},
+        "settings": {
+            "rounds": ROUNDS,
+            "c1_messages": C1_MESSAGES,
+            "c16_users": C16_USERS,
+            "c16_messages_each": C16_MESSAGES_EACH,
+            "parse_rounds": PARSE_ROUNDS,
+            "conversation_length": CONVERSATION_LENGTH,
+        },
     }
     args.out.mkdir(parents=True, exist_ok=True)
     report.write(results, args.out)

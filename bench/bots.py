@@ -25,13 +25,23 @@ import yaml
 from tools.processes import ROOT, VENV_BIN, Process, free_port, loopback_endpoints
 
 QUESTIONS = yaml.safe_load((ROOT / "bench" / "questions.yml").read_text(encoding="utf-8"))
-ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore",
-           SANIC_HOST="127.0.0.1", PYTHONUNBUFFERED="1")
+ENV = dict(
+    os.environ,
+    RASA_TELEMETRY_ENABLED="false",
+    TF_CPP_MIN_LOG_LEVEL="2",
+    PYTHONWARNINGS="ignore",
+    SANIC_HOST="127.0.0.1",
+    PYTHONUNBUFFERED="1",
+)
 
 
 # What our bot says, in each language, when the action server does not answer.
-APOLOGIES = [variant["text"] for variant in yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-             ["responses"]["utter_action_server_unavailable"]]
+APOLOGIES = [
+    variant["text"]
+    for variant in yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"][
+        "utter_action_server_unavailable"
+    ]
+]
 
 
 class StepFailed(RuntimeError):
@@ -75,9 +85,23 @@ class Bot:
         raise NotImplementedError
 
     def rasa_command(self, endpoints: Path, credentials: Path) -> List[str]:
-        return [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--interface", "127.0.0.1",
-                "--port", str(self.rasa_port), "--endpoints", str(endpoints), "--credentials", str(credentials),
-                "--enable-api", "--auth-token", self.token]
+        return [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            str(self.model),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(self.rasa_port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(credentials),
+            "--enable-api",
+            "--auth-token",
+            self.token,
+        ]
 
     def answer_problem(self, question: str, replies: list) -> Optional[str]:
         """Why `replies` is not a real answer to `question`, or None."""
@@ -92,12 +116,22 @@ class Bot:
 class Ours(Bot):
     def train(self) -> Dict[str, float]:
         env = self.env()
-        steps = {"spacy_pipeline": timed(
-            "spaCy pipeline build", [str(VENV_BIN / "python"), "-m", "morphology.build",
-                                     str(self.workdir / "spacy-bilingual")], ROOT, self.workdir / "build.log", env)}
+        steps = {
+            "spacy_pipeline": timed(
+                "spaCy pipeline build",
+                [str(VENV_BIN / "python"), "-m", "morphology.build", str(self.workdir / "spacy-bilingual")],
+                ROOT,
+                self.workdir / "build.log",
+                env,
+            )
+        }
         steps["rasa_train"] = timed(
-            "rasa train (ours)", [str(VENV_BIN / "rasa"), "train", "--out", str(self.workdir / "models"),
-                                  "--fixed-model-name", "assistant"], ROOT, self.workdir / "train.log", env)
+            "rasa train (ours)",
+            [str(VENV_BIN / "rasa"), "train", "--out", str(self.workdir / "models"), "--fixed-model-name", "assistant"],
+            ROOT,
+            self.workdir / "train.log",
+            env,
+        )
         self.model = self.workdir / "models" / "assistant.tar.gz"
         return steps
 
@@ -106,10 +140,15 @@ class Ours(Bot):
         endpoints = loopback_endpoints(action_port, self.workdir / "tracker.db", self.workdir / "endpoints.yml")
         env = dict(self.env(), TF_ENABLE_ONEDNN_OPTS="0")  # as `make run` serves (tools/serve.sh)
         self.processes = [
-            Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port", str(action_port)],
-                    self.workdir / "actions.log", env),
-            Process("rasa (ours)", self.rasa_command(endpoints, ROOT / "credentials.yml"),
-                    self.workdir / "rasa.log", env),
+            Process(
+                "action server",
+                [str(VENV_BIN / "python"), "-m", "actions", "--port", str(action_port)],
+                self.workdir / "actions.log",
+                env,
+            ),
+            Process(
+                "rasa (ours)", self.rasa_command(endpoints, ROOT / "credentials.yml"), self.workdir / "rasa.log", env
+            ),
         ]
 
     def answer_problem(self, question: str, replies: list) -> Optional[str]:
@@ -130,9 +169,13 @@ class Starter(Bot):
 
     def train(self) -> Dict[str, float]:
         self.folder.mkdir()
-        seconds = timed("rasa init --no-prompt", [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir",
-                                                  str(self.folder)], self.workdir, self.workdir / "init.log",
-                        self.env())
+        seconds = timed(
+            "rasa init --no-prompt",
+            [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(self.folder)],
+            self.workdir,
+            self.workdir / "init.log",
+            self.env(),
+        )
         models = sorted((self.folder / "models").glob("*.tar.gz"))
         if not models:
             raise StepFailed(f"rasa init made no model in {self.folder / 'models'}")
@@ -141,9 +184,15 @@ class Starter(Bot):
 
     def start(self) -> None:
         env = {k: v for k, v in self.env().items() if k != "TF_ENABLE_ONEDNN_OPTS"}  # TensorFlow's defaults
-        self.processes = [Process("rasa (starter)", self.rasa_command(self.folder / "endpoints.yml",
-                                                                      self.folder / "credentials.yml"),
-                                  self.workdir / "rasa.log", env, cwd=self.folder)]
+        self.processes = [
+            Process(
+                "rasa (starter)",
+                self.rasa_command(self.folder / "endpoints.yml", self.folder / "credentials.yml"),
+                self.workdir / "rasa.log",
+                env,
+                cwd=self.folder,
+            )
+        ]
 
 
 def bots(workdir: Path) -> Dict[str, Callable[[], Bot]]:

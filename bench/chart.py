@@ -5,7 +5,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # no screen here
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 COLOURS = {"ours": "#1f77b4", "starter": "#ff7f0e"}
 
@@ -22,7 +22,7 @@ def draw(results: dict, path: Path) -> None:
             colours.append(COLOURS[name])
         ticks.append((g * 3 + 0.5, title))
     parts = latency.violinplot(data, positions=positions, showmedians=True, widths=0.9)
-    for body, colour in zip(parts["bodies"], colours):
+    for body, colour in zip(parts["bodies"], colours, strict=False):
         body.set_facecolor(colour)
         body.set_alpha(0.6)
     for lines in ("cmedians", "cmins", "cmaxes", "cbars"):
@@ -41,8 +41,9 @@ def draw(results: dict, path: Path) -> None:
         throughput.text(x, value, f"{value:.1f}", ha="center", va="bottom")
     throughput.set_ylabel("messages per second")
     throughput.set_title("Throughput, 16 users")
-    figure.suptitle(f"make bench, {results['generated']}: ours vs Rasa's starter bot "
-                    f"({results['machine']['cores']} cores)")
+    figure.suptitle(
+        f"make bench, {results['generated']}: ours vs Rasa's starter bot ({results['machine']['cores']} cores)"
+    )
     figure.tight_layout()
     figure.savefig(path, dpi=100)
     plt.close(figure)

@@ -32,8 +32,16 @@ class LoadResult:
 Check = Callable[[str, list], Optional[str]]  # (question, replies) -> why the answer is wrong, or None
 
 
-async def _user(session: aiohttp.ClientSession, url: str, questions: Sequence[str], start: int, count: int,
-                conversation_length: int, check: Optional[Check], result: LoadResult) -> None:
+async def _user(
+    session: aiohttp.ClientSession,
+    url: str,
+    questions: Sequence[str],
+    start: int,
+    count: int,
+    conversation_length: int,
+    check: Optional[Check],
+    result: LoadResult,
+) -> None:
     sender = ""
     for n in range(count):
         if n % conversation_length == 0:
@@ -57,22 +65,38 @@ async def _user(session: aiohttp.ClientSession, url: str, questions: Sequence[st
         result.latencies_ms.append(elapsed)
 
 
-async def _run(url: str, questions: Sequence[str], concurrency: int, per_user: int, conversation_length: int,
-               check: Optional[Check]) -> LoadResult:
+async def _run(
+    url: str,
+    questions: Sequence[str],
+    concurrency: int,
+    per_user: int,
+    conversation_length: int,
+    check: Optional[Check],
+) -> LoadResult:
     result = LoadResult(concurrency)
     connector = aiohttp.TCPConnector(limit=concurrency)
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
         began = time.perf_counter()
         step = max(1, len(questions) // concurrency)
-        await asyncio.gather(*(_user(session, url, questions, i * step, per_user, conversation_length, check, result)
-                               for i in range(concurrency)))
+        await asyncio.gather(
+            *(
+                _user(session, url, questions, i * step, per_user, conversation_length, check, result)
+                for i in range(concurrency)
+            )
+        )
         result.seconds = time.perf_counter() - began
     return result
 
 
-def run(url: str, questions: Sequence[str], concurrency: int, per_user: int, conversation_length: int = 10,
-        check: Optional[Check] = None) -> LoadResult:
+def run(
+    url: str,
+    questions: Sequence[str],
+    concurrency: int,
+    per_user: int,
+    conversation_length: int = 10,
+    check: Optional[Check] = None,
+) -> LoadResult:
     """`concurrency` users each send `per_user` messages to `url` (a REST webhook or /model/parse)."""
     return asyncio.run(_run(url, questions, concurrency, per_user, conversation_length, check))
 

@@ -38,10 +38,15 @@ def test_messages() -> List[str]:
     by_language: Dict[str, List[str]] = {}
     for language in ("en", "et"):
         data = yaml.safe_load((ROOT / "tests" / "nlu" / f"{language}.yml").read_text(encoding="utf-8"))
-        by_language[language] = [ANNOTATION.sub(r"\1", line[2:].strip()) for block in data["nlu"]
-                                 for line in block["examples"].splitlines() if line.startswith("- ")]
-    plain = ["".join(c for c in unicodedata.normalize("NFKD", m) if not unicodedata.combining(c))
-             for m in by_language["et"]]
+        by_language[language] = [
+            ANNOTATION.sub(r"\1", line[2:].strip())
+            for block in data["nlu"]
+            for line in block["examples"].splitlines()
+            if line.startswith("- ")
+        ]
+    plain = [
+        "".join(c for c in unicodedata.normalize("NFKD", m) if not unicodedata.combining(c)) for m in by_language["et"]
+    ]
     return by_language["en"] + by_language["et"] + plain
 
 
@@ -51,8 +56,7 @@ def percentiles(samples_ms: List[float]) -> Dict[str, float]:
     def at(share: float) -> float:
         return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
-    return {"mean": statistics.fmean(ordered), "p50": at(0.50), "p95": at(0.95), "p99": at(0.99),
-            "max": ordered[-1]}
+    return {"mean": statistics.fmean(ordered), "p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "max": ordered[-1]}
 
 
 def measure(pipeline_path: Path) -> Dict[str, object]:
@@ -75,11 +79,15 @@ def measure(pipeline_path: Path) -> Dict[str, object]:
         return (time.perf_counter_ns() - begin) / 1e6
 
     cost_ms("warm up: Kas Eestil on kaitseatašee Soomes?")
-    passes = {"first sight": [cost_ms(m) for m in messages],
-              "repeated": [statistics.median(cost_ms(m) for _ in range(3)) for m in messages]}
-    return {"messages": len(messages), "load_seconds": round(load_seconds, 2),
-            "passes": {name: {k: round(v, 3) for k, v in percentiles(samples).items()}
-                       for name, samples in passes.items()}}
+    passes = {
+        "first sight": [cost_ms(m) for m in messages],
+        "repeated": [statistics.median(cost_ms(m) for _ in range(3)) for m in messages],
+    }
+    return {
+        "messages": len(messages),
+        "load_seconds": round(load_seconds, 2),
+        "passes": {name: {k: round(v, 3) for k, v in percentiles(samples).items()} for name, samples in passes.items()},
+    }
 
 
 def main() -> int:
@@ -88,25 +96,31 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "nlu-cost.json")
     args = parser.parse_args()
     if not (args.pipeline / "meta.json").exists():
-        sys.exit(f"{args.pipeline}: no spaCy pipeline there; build it with `make train` "
-                 f"or `python -m morphology.build {args.pipeline}`")
+        sys.exit(
+            f"{args.pipeline}: no spaCy pipeline there; build it with `make train` "
+            f"or `python -m morphology.build {args.pipeline}`"
+        )
     result = measure(args.pipeline)
     first = result["passes"]["first sight"]
-    result.update({
-        "what": "language identification + spaCy tokens and lemmas, per message, in milliseconds",
-        "target_ms": TARGET_MS,
-        "meets_target": first["mean"] <= TARGET_MS and first["p95"] <= TARGET_MS,
-        "date": time.strftime("%Y-%m-%d"),
-        "machine": f"{os.cpu_count()} cores, {platform.machine()}, {platform.processor() or 'cpu'}, "
-                   f"Python {platform.python_version()}",
-    })
+    result.update(
+        {
+            "what": "language identification + spaCy tokens and lemmas, per message, in milliseconds",
+            "target_ms": TARGET_MS,
+            "meets_target": first["mean"] <= TARGET_MS and first["p95"] <= TARGET_MS,
+            "date": time.strftime("%Y-%m-%d"),
+            "machine": f"{os.cpu_count()} cores, {platform.machine()}, {platform.processor() or 'cpu'}, "
+            f"Python {platform.python_version()}",
+        }
+    )
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{result['messages']} messages; per message, ms (target ≤ {TARGET_MS:g}):")
     print(f"{'pass':<13}{'mean':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}")
     for name, figures in result["passes"].items():
         print(f"{name:<13}" + "".join(f"{figures[k]:>8.2f}" for k in ("mean", "p50", "p95", "p99", "max")))
-    print(f"{'meets' if result['meets_target'] else 'MISSES'} the target (first sight: mean and p95); "
-          f"written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    print(
+        f"{'meets' if result['meets_target'] else 'MISSES'} the target (first sight: mean and p95); "
+        f"written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}"
+    )
     return 0
 
 

@@ -21,15 +21,29 @@ RATIO_TITLES = {
 
 def machine() -> dict:
     """What the numbers were measured on."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                     if line.startswith("MemTotal:"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal:")
+    )
     from importlib.metadata import version
-    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gb": round(memory_kb / 1024 / 1024, 1),
-            "system": f"{platform.system()} {platform.release()} {platform.machine()}",
-            "python": platform.python_version(), "rasa": version("rasa"), "rasa_sdk": version("rasa-sdk"),
-            "load_average_at_start": os.getloadavg()}
+
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "system": f"{platform.system()} {platform.release()} {platform.machine()}",
+        "python": platform.python_version(),
+        "rasa": version("rasa"),
+        "rasa_sdk": version("rasa-sdk"),
+        "load_average_at_start": os.getloadavg(),
+    }
 
 
 def _ms(figure: float) -> str:
@@ -57,42 +71,70 @@ def markdown(results: dict) -> str:
     for name, value in results["ratios"].items():
         target, direction = TARGETS[name]
         sign = "≤" if direction == "max" else "≥"
-        lines.append(f"| {RATIO_TITLES[name]} (`{name}`) | {value:.2f} | {sign} {target} | "
-                     f"{'yes' if met(name, value) else '**no**'} |")
+        lines.append(
+            f"| {RATIO_TITLES[name]} (`{name}`) | {value:.2f} | {sign} {target} | "
+            f"{'yes' if met(name, value) else '**no**'} |"
+        )
     lines += ["", "| measure | ours | starter |", "|---|---:|---:|"]
     for concurrency in ("c1", "c16"):
         users = concurrency[1:]
         for p in ("p50", "p95", "p99"):
-            lines.append(f"| REST {p}, {users} user{'s' if users != '1' else ''} | "
-                         f"{_ms(ours['rest'][concurrency][p])} | {_ms(starter['rest'][concurrency][p])} |")
-        lines.append(f"| throughput, {users} user{'s' if users != '1' else ''} | "
-                     f"{ours['rest'][concurrency]['throughput']:.1f} msg/s | "
-                     f"{starter['rest'][concurrency]['throughput']:.1f} msg/s |")
+            lines.append(
+                f"| REST {p}, {users} user{'s' if users != '1' else ''} | "
+                f"{_ms(ours['rest'][concurrency][p])} | {_ms(starter['rest'][concurrency][p])} |"
+            )
+        lines.append(
+            f"| throughput, {users} user{'s' if users != '1' else ''} | "
+            f"{ours['rest'][concurrency]['throughput']:.1f} msg/s | "
+            f"{starter['rest'][concurrency]['throughput']:.1f} msg/s |"
+        )
     lines += [
         f"| /model/parse p50 (NLU alone) | {_ms(ours['parse']['p50'])} | {_ms(starter['parse']['p50'])} |",
         f"| cold start to first answer | {ours['cold_start_seconds']:.1f} s | {starter['cold_start_seconds']:.1f} s |",
         f"| training from scratch | {ours['train_seconds']:.0f} s | {starter['train_seconds']:.0f} s |",
         f"| peak RSS, all processes | {ours['peak_rss_mb']:.0f} MB | {starter['peak_rss_mb']:.0f} MB |",
     ]
-    lines += ["", "Training steps: " + "; ".join(
-        f"{bot}: " + ", ".join(f"{step} {seconds:.0f} s" for step, seconds in results["bots"][bot]["train_steps"].items())
-        for bot in ("ours", "starter")) + ".",
-        "Peak RSS by process: " + "; ".join(
-        f"{name} {mb:.0f} MB" for bot in ("ours", "starter")
-        for name, mb in results["bots"][bot]["peak_rss_mb_by_process"].items()) + "."]
+    lines += [
+        "",
+        "Training steps: "
+        + "; ".join(
+            f"{bot}: "
+            + ", ".join(f"{step} {seconds:.0f} s" for step, seconds in results["bots"][bot]["train_steps"].items())
+            for bot in ("ours", "starter")
+        )
+        + ".",
+        "Peak RSS by process: "
+        + "; ".join(
+            f"{name} {mb:.0f} MB"
+            for bot in ("ours", "starter")
+            for name, mb in results["bots"][bot]["peak_rss_mb_by_process"].items()
+        )
+        + ".",
+    ]
     nlu = results.get("nlu_accuracy")
     if nlu:
-        lines += ["", "NLU on the held-out test sets (tests/nlu/), ours against the baseline pipeline of",
-                  "`make compare` (compare/baseline.yml), both trained in this run with the same seed:", "",
-                  "| language | intent accuracy: baseline → ours | entity F1: baseline → ours |", "|---|---:|---:|"]
+        lines += [
+            "",
+            "NLU on the held-out test sets (tests/nlu/), ours against the baseline pipeline of",
+            "`make compare` (compare/baseline.yml), both trained in this run with the same seed:",
+            "",
+            "| language | intent accuracy: baseline → ours | entity F1: baseline → ours |",
+            "|---|---:|---:|",
+        ]
         for language, by in nlu.items():
-            lines.append(f"| {language} | {by['baseline']['intent_accuracy']:.3f} → {by['ours']['intent_accuracy']:.3f}"
-                         f" | {by['baseline']['entity_f1']:.3f} → {by['ours']['entity_f1']:.3f} |")
+            lines.append(
+                f"| {language} | {by['baseline']['intent_accuracy']:.3f} → {by['ours']['intent_accuracy']:.3f}"
+                f" | {by['baseline']['entity_f1']:.3f} → {by['ours']['entity_f1']:.3f} |"
+            )
     s = results["settings"]
-    lines += ["", f"Load, in each of {s['rounds']} rounds and for each bot: /model/parse of each question "
-              f"({s['parse_rounds']}×), {s['c1_messages']} messages from 1 user, then {s['c16_users']} users × "
-              f"{s['c16_messages_each']} messages; a new conversation every {s['conversation_length']} messages. "
-              "Percentiles pool the rounds. Raw figures: results.json; chart: results.png.", ""]
+    lines += [
+        "",
+        f"Load, in each of {s['rounds']} rounds and for each bot: /model/parse of each question "
+        f"({s['parse_rounds']}×), {s['c1_messages']} messages from 1 user, then {s['c16_users']} users × "
+        f"{s['c16_messages_each']} messages; a new conversation every {s['conversation_length']} messages. "
+        "Percentiles pool the rounds. Raw figures: results.json; chart: results.png.",
+        "",
+    ]
     return "\n".join(lines)
 
 

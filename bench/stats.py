@@ -27,13 +27,21 @@ def percentile(samples: List[float], share: float) -> float:
 
 
 def summary(samples: List[float]) -> Dict[str, float]:
-    return {"count": len(samples), "mean": statistics.fmean(samples), "p50": percentile(samples, 0.50),
-            "p95": percentile(samples, 0.95), "p99": percentile(samples, 0.99), "max": max(samples)}
+    return {
+        "count": len(samples),
+        "mean": statistics.fmean(samples),
+        "p50": percentile(samples, 0.50),
+        "p95": percentile(samples, 0.95),
+        "p99": percentile(samples, 0.99),
+        "max": max(samples),
+    }
 
 
 def latency_ratios(ours: dict, starter: dict) -> Dict[str, float]:
     """Ours over the starter bot's, for each REST percentile at each concurrency ("p50_c1", "p99_c16"...)."""
-    return {f"{p}_{c}": ours["rest"][c][p] / starter["rest"][c][p] for p in ("p50", "p95", "p99") for c in ("c1", "c16")}
+    return {
+        f"{p}_{c}": ours["rest"][c][p] / starter["rest"][c][p] for p in ("p50", "p95", "p99") for c in ("c1", "c16")
+    }
 
 
 def ratios(ours: dict, starter: dict) -> Dict[str, float]:

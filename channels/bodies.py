@@ -51,8 +51,11 @@ def nesting_problem(raw: Optional[bytes], limit: int = MAX_NESTING) -> Optional[
     if not raw:
         return None
     form = b"%" in raw and raw.lstrip()[:1] not in (b"{", b"[")
-    fields = [unquote_to_bytes(value.replace(b"+", b" ")) for pair in raw.split(b"&")
-              for value in pair.split(b"=", 1)[1:]] if form else []
+    fields = (
+        [unquote_to_bytes(value.replace(b"+", b" ")) for pair in raw.split(b"&") for value in pair.split(b"=", 1)[1:]]
+        if form
+        else []
+    )
     if any(nesting_depth(body, limit) > limit for body in [raw, *fields]):
         return f"the body is nested more than {limit} levels deep"
     return None
@@ -62,6 +65,7 @@ def refuse_deep_bodies(blueprint: Blueprint) -> Blueprint:
     """Adds to a channel's blueprint the check that answers a too deeply nested body
     with HTTP 400 and a short JSON error (channels/refusals.py). Register it before any middleware of the
     channel that reads `request.json`."""
+
     @blueprint.middleware("request")
     async def refuse_deep_body(request: Request) -> Any:
         problem = nesting_problem(request.body)

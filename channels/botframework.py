@@ -55,8 +55,12 @@ def service_url_problem(service_url: Any) -> Optional[str]:
         parts = urlsplit(service_url)
     except ValueError:
         parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc \
-            or any(unicodedata.category(c) in INVISIBLE or c.isspace() for c in service_url):
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(unicodedata.category(c) in INVISIBLE or c.isspace() for c in service_url)
+    ):
         return "'serviceUrl' must be an http(s) URL"
     return None
 
@@ -66,14 +70,16 @@ def activity_problem(activity: Dict[Text, Any]) -> Optional[str]:
     goes to `serviceUrl` + the conversation's id, from `recipient`, to `from.id`."""
     conversation = activity.get("conversation")
     conversation_id = conversation.get("id") if isinstance(conversation, dict) else None
-    if not isinstance(conversation_id, str) or not conversation_id.strip() \
-            or len(conversation_id) > MAX_CONVERSATION_ID_LENGTH \
-            or any(unicodedata.category(c) in INVISIBLE for c in conversation_id):
+    if (
+        not isinstance(conversation_id, str)
+        or not conversation_id.strip()
+        or len(conversation_id) > MAX_CONVERSATION_ID_LENGTH
+        or any(unicodedata.category(c) in INVISIBLE for c in conversation_id)
+    ):
         return "'conversation.id' must be a printable string"
     if not isinstance(activity.get("recipient"), dict):
         return "'recipient' must be an object"
-    return (sender_problem(activity["from"].get("id"), "from.id")
-            or message_problem(activity.get("text", ""), "text"))
+    return sender_problem(activity["from"].get("id"), "from.id") or message_problem(activity.get("text", ""), "text")
 
 
 def openid_url() -> str:
@@ -92,14 +98,20 @@ class BotFramework(rasa_botframework.BotFramework):
     async def _get_headers(self) -> Optional[Dict[Text, Any]]:
         cls = BotFramework
         if cls._token is None or cls._token_expires < time.time() + 60:
-            form = {"client_id": self.app_id, "client_secret": self.app_password,
-                    "grant_type": "client_credentials", "scope": "https://api.botframework.com/.default"}
-            async with aiohttp.ClientSession() as session:
-                async with session.post(token_url(), data=form, timeout=aiohttp.ClientTimeout(total=30)) as reply:
-                    if reply.status != 200:
-                        logger.error("Could not get a Bot Framework token: HTTP %s", reply.status)
-                        return None
-                    data = await reply.json(content_type=None)
+            form = {
+                "client_id": self.app_id,
+                "client_secret": self.app_password,
+                "grant_type": "client_credentials",
+                "scope": "https://api.botframework.com/.default",
+            }
+            async with (
+                aiohttp.ClientSession() as session,
+                session.post(token_url(), data=form, timeout=aiohttp.ClientTimeout(total=30)) as reply,
+            ):
+                if reply.status != 200:
+                    logger.error("Could not get a Bot Framework token: HTTP %s", reply.status)
+                    return None
+                data = await reply.json(content_type=None)
             cls._token, cls._token_expires = data["access_token"], time.time() + int(data.get("expires_in", 3600))
         return {"content-type": "application/json", "Authorization": f"Bearer {cls._token}"}
 
@@ -108,17 +120,21 @@ class BotFramework(rasa_botframework.BotFramework):
         if headers is None:
             return
         url = f"{self.global_uri}conversations/{quote(str(self.conversation['id']), safe='')}/activities"
-        async with aiohttp.ClientSession() as session:
-            async with session.post(url, json=message_data, headers=headers,
-                                    timeout=aiohttp.ClientTimeout(total=30)) as reply:
-                if reply.status >= 300:
-                    logger.error("Bot Framework refused a reply: HTTP %s %s", reply.status, await reply.text())
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(url, json=message_data, headers=headers, timeout=aiohttp.ClientTimeout(total=30)) as reply,
+        ):
+            if reply.status >= 300:
+                logger.error("Bot Framework refused a reply: HTTP %s %s", reply.status, await reply.text())
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         remember(self.name(), recipient_id, buttons)
-        actions = [{"type": "messageBack", "title": b["title"], "text": b["payload"], "displayText": b["title"]}
-                   for b in buttons]
+        actions = [
+            {"type": "messageBack", "title": b["title"], "text": b["payload"], "displayText": b["title"]}
+            for b in buttons
+        ]
         card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"text": text, "buttons": actions}}
         await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
 
@@ -151,8 +167,14 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
         token = match.group(1)
         key = self._key_for(jwt.get_unverified_header(token).get("kid", ""))
         issuer = api_base("BOTFRAMEWORK_ISSUER", "https://api.botframework.com")
-        return jwt.decode(token, key=key, algorithms=["RS256"], audience=self.app_id, issuer=issuer,
-                          options={"require": ["exp", "iss", "aud"]})
+        return jwt.decode(
+            token,
+            key=key,
+            algorithms=["RS256"],
+            audience=self.app_id,
+            issuer=issuer,
+            options={"require": ["exp", "iss", "aud"]},
+        )
 
     def channel_blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = refuse_deep_bodies(Blueprint("botframework_webhook", __name__))
@@ -183,15 +205,23 @@ class BotFrameworkInput(NumberedReplies, rasa_botframework.BotFrameworkInput):
             problem = activity_problem(activity)
             if problem:
                 return refusal(f"Not a readable activity: {problem}.", HTTPStatus.BAD_REQUEST)
-            output = BotFramework(self.app_id, self.app_password, activity["conversation"], activity["recipient"],
-                                  service_url)
+            output = BotFramework(
+                self.app_id, self.app_password, activity["conversation"], activity["recipient"], service_url
+            )
             metadata = dict(language_metadata(activity.get("locale")))
             if activity.get("attachments"):
                 metadata["attachments"] = activity["attachments"]
             try:
-                await on_new_message(UserMessage(activity.get("text", ""), output, activity["from"]["id"],
-                                                 input_channel=self.name(), metadata=metadata))
-            except Exception:  # noqa: BLE001 - the platform gets its 200, the log the details
+                await on_new_message(
+                    UserMessage(
+                        activity.get("text", ""),
+                        output,
+                        activity["from"]["id"],
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
+                )
+            except Exception:
                 logger.exception("Could not handle a Bot Framework message.")
             return response.text("success")
 

@@ -26,8 +26,9 @@ from channels.refusals import refusal
 
 
 class CallbackOutput(rasa_callback.CallbackOutput):
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         remember(self.name(), recipient_id, buttons)
         await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
 
@@ -46,16 +47,27 @@ class CallbackInput(NumberedReplies, rasa_callback.CallbackInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             body = request.json
-            if not isinstance(body, dict) or not isinstance(body.get("sender"), (str, int)) \
-                    or isinstance(body.get("sender"), bool) or not isinstance(body.get("message"), str):
+            if (
+                not isinstance(body, dict)
+                or not isinstance(body.get("sender"), (str, int))
+                or isinstance(body.get("sender"), bool)
+                or not isinstance(body.get("message"), str)
+            ):
                 return refusal('Expected {"sender": "...", "message": "..."}')
             problem = sender_problem(str(body["sender"])) or message_problem(body["message"])
             if problem:
                 return refusal(problem)
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
             metadata = {**metadata, **language_metadata(metadata.get("language"))}
-            await on_new_message(UserMessage(body["message"], self.get_output_channel(), str(body["sender"]),
-                                             input_channel=self.name(), metadata=metadata))
+            await on_new_message(
+                UserMessage(
+                    body["message"],
+                    self.get_output_channel(),
+                    str(body["sender"]),
+                    input_channel=self.name(),
+                    metadata=metadata,
+                )
+            )
             return response.text("success")
 
         return webhook

@@ -54,13 +54,18 @@ def _message_problem(message: Dict[Text, Any]) -> Optional[str]:
         return text_problem(message["text"], "message.text")
     if "attachments" in message:
         attachments = message["attachments"]
-        if not isinstance(attachments, list) or not attachments or not isinstance(attachments[0], dict) \
-                or "type" not in attachments[0]:
+        if (
+            not isinstance(attachments, list)
+            or not attachments
+            or not isinstance(attachments[0], dict)
+            or "type" not in attachments[0]
+        ):
             return "'message.attachments' must be a list of objects with a type"
         if attachments[0]["type"] in URL_ATTACHMENTS:
             payload = attachments[0].get("payload")
-            return text_problem(payload.get("url") if isinstance(payload, dict) else None,
-                                 "message.attachments[0].payload.url")
+            return text_problem(
+                payload.get("url") if isinstance(payload, dict) else None, "message.attachments[0].payload.url"
+            )
     return None
 
 
@@ -104,16 +109,21 @@ def signature_is_valid(secret: Text, body: bytes, sha256_header: Text, sha1_head
 
 
 class MessengerBot(rasa_facebook.MessengerBot):
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         remember(self.name(), recipient_id, buttons)
-        quick_replies = [{"content_type": "text", "title": str(n), "payload": b["payload"]}
-                         for n, b in enumerate(buttons[:MAX_QUICK_REPLIES], start=1)]
-        self.messenger_client.send({"text": numbered_text(text, buttons), "quick_replies": quick_replies},
-                                   recipient_id, "RESPONSE")
+        quick_replies = [
+            {"content_type": "text", "title": str(n), "payload": b["payload"]}
+            for n, b in enumerate(buttons[:MAX_QUICK_REPLIES], start=1)
+        ]
+        self.messenger_client.send(
+            {"text": numbered_text(text, buttons), "quick_replies": quick_replies}, recipient_id, "RESPONSE"
+        )
 
-    async def send_quick_replies(self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]],
-                                 **kwargs: Any) -> None:
+    async def send_quick_replies(
+        self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
 
@@ -127,9 +137,10 @@ class Messenger(rasa_facebook.Messenger):
         await out_channel.send_action(sender_id, sender_action="mark_seen")
         await out_channel.send_action(sender_id, sender_action="typing_on")
         try:
-            await self.on_new_message(UserMessage(text, out_channel, sender_id, input_channel=self.name(),
-                                                  metadata=metadata))
-        except Exception:  # noqa: BLE001 - the platform gets its 200, the log the details
+            await self.on_new_message(
+                UserMessage(text, out_channel, sender_id, input_channel=self.name(), metadata=metadata)
+            )
+        except Exception:
             logger.exception("Could not handle a Messenger message.")
         finally:
             await out_channel.send_action(sender_id, sender_action="typing_off")
@@ -151,9 +162,12 @@ class FacebookInput(NumberedReplies, rasa_facebook.FacebookInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            if not signature_is_valid(self.fb_secret or "", request.body,
-                                      request.headers.get("X-Hub-Signature-256", ""),
-                                      request.headers.get("X-Hub-Signature", "")):
+            if not signature_is_valid(
+                self.fb_secret or "",
+                request.body,
+                request.headers.get("X-Hub-Signature-256", ""),
+                request.headers.get("X-Hub-Signature", ""),
+            ):
                 logger.warning("Refused a Messenger request with a missing or wrong signature.")
                 return response.text("Missing or wrong X-Hub-Signature.", status=HTTPStatus.FORBIDDEN)
             payload = request.json

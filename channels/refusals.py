@@ -9,5 +9,6 @@ from channels.texts import user_text
 
 
 def refusal(detail: str, status: int = 400) -> HTTPResponse:
-    return response.json({"error": "invalid_request", "detail": detail, "text": user_text("invalid_request")},
-                         status=int(status))
+    return response.json(
+        {"error": "invalid_request", "detail": detail, "text": user_text("invalid_request")}, status=int(status)
+    )

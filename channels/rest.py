@@ -44,8 +44,11 @@ def request_problem(request: Request) -> Optional[str]:
         return "the body must be a JSON object in UTF-8"
     if not isinstance(body, dict):
         return "the body must be a JSON object"
-    return (sender_problem(body.get("sender")) or message_problem(body.get("message"))
-            or metadata_problem(body.get("metadata")))
+    return (
+        sender_problem(body.get("sender"))
+        or message_problem(body.get("message"))
+        or metadata_problem(body.get("metadata"))
+    )
 
 
 class CheckedRestInput(RestInput):
@@ -61,7 +64,7 @@ class CheckedRestInput(RestInput):
         async def handle_or_apologise(message) -> None:
             try:
                 await on_new_message(message)
-            except Exception:  # noqa: BLE001 - the user gets an apology, the log the details
+            except Exception:
                 logger.exception("Could not handle a message of sender %s", message.sender_id)
                 language = (message.metadata or {}).get("language")
                 for lang in [language] if language in apology else ["en", "et"]:

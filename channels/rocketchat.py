@@ -47,8 +47,9 @@ def payload_problem(payload: Dict[Text, Any]) -> Optional[str]:
 
 
 class RocketChatBot(rasa_rocketchat.RocketChatBot):
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         remember(self.name(), recipient_id, buttons)
         await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
 
@@ -58,8 +59,12 @@ class RocketChatInput(NumberedReplies, rasa_rocketchat.RocketChatInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "RocketChatInput":
         if not credentials:
             cls.raise_missing_credentials_exception()
-        return cls(credentials.get("user"), credentials.get("password"), credentials.get("server_url"),
-                   webhook_token=credentials.get("webhook_token", ""))
+        return cls(
+            credentials.get("user"),
+            credentials.get("password"),
+            credentials.get("server_url"),
+            webhook_token=credentials.get("webhook_token", ""),
+        )
 
     def __init__(self, user: Text, password: Text, server_url: Text, webhook_token: Text = "") -> None:
         super().__init__(user, password, server_url)
@@ -87,8 +92,9 @@ class RocketChatInput(NumberedReplies, rasa_rocketchat.RocketChatInput):
                     return response.text("Missing or wrong token.", status=HTTPStatus.FORBIDDEN)
                 problem = payload_problem(payload)
                 if problem:
-                    return response.text(f"Not a readable Rocket.Chat message: {problem}.",
-                                         status=HTTPStatus.BAD_REQUEST)
+                    return response.text(
+                        f"Not a readable Rocket.Chat message: {problem}.", status=HTTPStatus.BAD_REQUEST
+                    )
             return None
 
         return blueprint

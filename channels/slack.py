@@ -70,8 +70,11 @@ def event_problem(body: Any, is_user_message: bool) -> Optional[str]:
     problem = _thread_problem(event, "event")
     if problem or not is_user_message:
         return problem
-    return (text_problem(event.get("text"), "event.text") or sender_problem(event.get("user"), "event.user")
-            or sender_problem(event.get("channel"), "event.channel"))
+    return (
+        text_problem(event.get("text"), "event.text")
+        or sender_problem(event.get("user"), "event.user")
+        or sender_problem(event.get("channel"), "event.channel")
+    )
 
 
 def interaction_problem(payload: Any) -> Optional[str]:
@@ -107,26 +110,45 @@ def interaction_problem(payload: Any) -> Optional[str]:
 
 
 class SlackBot(rasa_slack.SlackBot):
-    def __init__(self, token: Text, slack_channel: Optional[Text] = None, thread_id: Optional[Text] = None,
-                 proxy: Optional[Text] = None) -> None:
+    def __init__(
+        self,
+        token: Text,
+        slack_channel: Optional[Text] = None,
+        thread_id: Optional[Text] = None,
+        proxy: Optional[Text] = None,
+    ) -> None:
         super().__init__(token, slack_channel, thread_id, proxy)
-        self.client = AsyncWebClient(token, proxy=proxy, base_url=api_base("SLACK_API_URL", "https://slack.com/api") + "/")
+        self.client = AsyncWebClient(
+            token, proxy=proxy, base_url=api_base("SLACK_API_URL", "https://slack.com/api") + "/"
+        )
 
     async def _post_message(self, channel: Text, **kwargs: Any) -> None:
         """Without `as_user`: Slack refuses it (invalid_arguments) from apps created since 2021."""
         kwargs.pop("as_user", None)
         await super()._post_message(channel=channel, **kwargs)
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         remember(self.name(), recipient_id, buttons)
         blocks: List[Dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
         for start in range(0, len(buttons), BUTTONS_PER_BLOCK):
-            blocks.append({"type": "actions", "elements": [
-                {"type": "button", "text": {"type": "plain_text", "text": b["title"][:75]}, "value": b["payload"]}
-                for b in buttons[start:start + BUTTONS_PER_BLOCK]]})
-        await self._post_message(channel=self.slack_channel or recipient_id, text=numbered_text(text, buttons),
-                                 blocks=blocks)
+            blocks.append(
+                {
+                    "type": "actions",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "text": {"type": "plain_text", "text": b["title"][:75]},
+                            "value": b["payload"],
+                        }
+                        for b in buttons[start : start + BUTTONS_PER_BLOCK]
+                    ],
+                }
+            )
+        await self._post_message(
+            channel=self.slack_channel or recipient_id, text=numbered_text(text, buttons), blocks=blocks
+        )
 
 
 class SlackInput(NumberedReplies, rasa_slack.SlackInput):
@@ -148,14 +170,19 @@ class SlackInput(NumberedReplies, rasa_slack.SlackInput):
         async def refuse_unreadable_requests(request: Request) -> Any:
             """A signed request that Rasa's handler would fail on gets 400 (or 200 when it is
             well-formed but not something the bot handles); Rasa's handler checks the signature."""
-            if not is_webhook_post(request) \
-                    or not self.is_request_from_slack_authentic(request):
+            if not is_webhook_post(request) or not self.is_request_from_slack_authentic(request):
                 return None
             content_type = request.headers.get("content-type")
             if content_type == JSON:
                 body = request.json
-                problem = event_problem(body, bool(isinstance(body, dict) and isinstance(body.get("event", {}), dict)
-                                                   and self._is_user_message(body)))
+                problem = event_problem(
+                    body,
+                    bool(
+                        isinstance(body, dict)
+                        and isinstance(body.get("event", {}), dict)
+                        and self._is_user_message(body)
+                    ),
+                )
                 if problem:
                     return refusal(f"Not a readable Slack event: {problem}.", HTTPStatus.BAD_REQUEST)
             elif content_type == FORM:

@@ -54,7 +54,8 @@ def _chat_problem(message: Any, field: str) -> Optional[str]:
 def _is_location(location: Any) -> bool:
     return isinstance(location, dict) and all(
         isinstance(location.get(key), (int, float)) and not isinstance(location.get(key), bool)
-        for key in ("longitude", "latitude"))
+        for key in ("longitude", "latitude")
+    )
 
 
 def update_problem(update: Dict[Text, Any]) -> Optional[str]:
@@ -73,8 +74,9 @@ def update_problem(update: Dict[Text, Any]) -> Optional[str]:
             return "'callback_query' must be an object"
         if query.get("message") is None or "data" not in query:
             return None  # a button of an inline-mode message, or a game's: not handed on
-        return _chat_problem(query.get("message"), "callback_query.message") or \
-            text_problem(query.get("data"), "callback_query.data")
+        return _chat_problem(query.get("message"), "callback_query.message") or text_problem(
+            query.get("data"), "callback_query.data"
+        )
     edited = update.get("edited_message")
     if edited is not None:
         if not isinstance(edited, dict):
@@ -98,7 +100,8 @@ def is_handled(update: Dict[Text, Any]) -> bool:
     if query is not None:
         return query.get("message") is not None and "data" in query
     return update.get("edited_message") is not None or (
-        isinstance(message, dict) and (message.get("text") is not None or _is_location(message.get("location"))))
+        isinstance(message, dict) and (message.get("text") is not None or _is_location(message.get("location")))
+    )
 
 
 class TelegramOutput(rasa_telegram.TelegramOutput):
@@ -106,8 +109,14 @@ class TelegramOutput(rasa_telegram.TelegramOutput):
         server = TelegramAPIServer.from_base(api_base("TELEGRAM_API_URL", "https://api.telegram.org"))
         Bot.__init__(self, access_token, server=server)
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     button_type: Optional[Text] = "vertical", **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self,
+        recipient_id: Text,
+        text: Text,
+        buttons: List[Dict[Text, Any]],
+        button_type: Optional[Text] = "vertical",
+        **kwargs: Any,
+    ) -> None:
         """Inline keyboard, one button per row (topic titles are long)."""
         remember(self.name(), recipient_id, buttons)
         markup = InlineKeyboardMarkup()
@@ -121,11 +130,21 @@ class TelegramInput(NumberedReplies, rasa_telegram.TelegramInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
         if not credentials:
             cls.raise_missing_credentials_exception()
-        return cls(credentials.get("access_token"), credentials.get("verify"), credentials.get("webhook_url"),
-                   secret_token=credentials.get("secret_token"))
+        return cls(
+            credentials.get("access_token"),
+            credentials.get("verify"),
+            credentials.get("webhook_url"),
+            secret_token=credentials.get("secret_token"),
+        )
 
-    def __init__(self, access_token: Optional[Text], verify: Optional[Text], webhook_url: Optional[Text],
-                 debug_mode: bool = False, secret_token: Optional[Text] = None) -> None:
+    def __init__(
+        self,
+        access_token: Optional[Text],
+        verify: Optional[Text],
+        webhook_url: Optional[Text],
+        debug_mode: bool = False,
+        secret_token: Optional[Text] = None,
+    ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode=debug_mode)
         self.secret_token = secret_token or ""
         self._webhook_registered = False

@@ -43,8 +43,9 @@ class TwilioOutput(rasa_twilio.TwilioOutput):
         super().__init__(account_sid, auth_token, twilio_number)
         self.api.base_url = api_base("TWILIO_API_URL", self.api.base_url)
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         remember(self.name(), recipient_id, buttons)
         await self.send_text_message(recipient_id, numbered_text(text, buttons))
 
@@ -54,11 +55,22 @@ class TwilioInput(NumberedReplies, rasa_twilio.TwilioInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TwilioInput":
         if not credentials:
             cls.raise_missing_credentials_exception()
-        return cls(credentials.get("account_sid"), credentials.get("auth_token"), credentials.get("twilio_number"),
-                   debug_mode=False, webhook_url=credentials.get("webhook_url", ""))
+        return cls(
+            credentials.get("account_sid"),
+            credentials.get("auth_token"),
+            credentials.get("twilio_number"),
+            debug_mode=False,
+            webhook_url=credentials.get("webhook_url", ""),
+        )
 
-    def __init__(self, account_sid: Optional[Text], auth_token: Optional[Text], twilio_number: Optional[Text],
-                 debug_mode: bool = False, webhook_url: Text = "") -> None:
+    def __init__(
+        self,
+        account_sid: Optional[Text],
+        auth_token: Optional[Text],
+        twilio_number: Optional[Text],
+        debug_mode: bool = False,
+        webhook_url: Text = "",
+    ) -> None:
         super().__init__(account_sid, auth_token, twilio_number, debug_mode)
         self.webhook_url = webhook_url
 

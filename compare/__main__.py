@@ -44,8 +44,10 @@ def write_test_sets(out: Path) -> Dict[str, Path]:
     plain = strip_diacritics((ROOT / "tests" / "nlu" / "et.yml").read_text(encoding="utf-8"))
     paths["et_plain"] = out / "et_plain.yml"
     paths["et_plain"].write_text(plain, encoding="utf-8")
-    for name, kinds in (("inflection", lambda k: k.startswith("case:") or k == "english"),
-                        ("plain", lambda k: k in ("no diacritics", "typo"))):
+    for name, kinds in (
+        ("inflection", lambda k: k.startswith("case:") or k == "english"),
+        ("plain", lambda k: k in ("no diacritics", "typo")),
+    ):
         paths[name] = out / f"{name}.yml"
         paths[name].write_text(nlu_test_yaml([q for q in items if kinds(q.kind)]), encoding="utf-8")
     return paths
@@ -57,7 +59,11 @@ def error_cut(baseline: float, ours: float) -> str:
         return "—" if after <= 0 else "worse"
     if abs(after - before) < 1e-9:
         return "±0%"
-    return f"{(before - after) / before:+.0%}".replace("+", "−", 1) if after < before else f"{(after - before) / before:+.0%} (worse)"
+    return (
+        f"{(before - after) / before:+.0%}".replace("+", "−", 1)
+        if after < before
+        else f"{(after - before) / before:+.0%} (worse)"
+    )
 
 
 def cell(values: List[float]) -> str:
@@ -112,21 +118,50 @@ def main() -> int:
             folder.mkdir(exist_ok=True)
             print(f"seed {seed}: training {pipeline} (a few minutes)...", flush=True)
             config = seeded_config(source, seed, folder / f"{pipeline}.yml")
-            rasa("train", "nlu", "--config", str(config), "--nlu", "nlu", "--out", str(folder),
-                 "--fixed-model-name", pipeline)
+            rasa(
+                "train",
+                "nlu",
+                "--config",
+                str(config),
+                "--nlu",
+                "nlu",
+                "--out",
+                str(folder),
+                "--fixed-model-name",
+                pipeline,
+            )
             for name, path in sets.items():
                 print(f"seed {seed}: testing {pipeline} on {name}...", flush=True)
                 report = folder / f"{pipeline}-{name}"
-                rasa("test", "nlu", "--model", str(folder / f"{pipeline}.tar.gz"), "--nlu", str(path),
-                     "--out", str(report))
+                rasa(
+                    "test",
+                    "nlu",
+                    "--model",
+                    str(folder / f"{pipeline}.tar.gz"),
+                    "--nlu",
+                    str(path),
+                    "--out",
+                    str(report),
+                )
                 for metric, value in scores(report).items():
                     results[pipeline][name][metric].append(value)
-    sizes = {name: sum(1 for line in Path(path).read_text(encoding="utf-8").splitlines()
-                       if line.strip().startswith("- ") and "intent:" not in line) for name, path in sets.items()}
-    meta = {"date": time.strftime("%Y-%m-%d"), "sizes": sizes, "seeds": args.seeds,
-            "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"}
-    (args.out / "summary.json").write_text(json.dumps({"results": results, "meta": meta,
-                                                       "seconds": round(time.time() - started)}, indent=1))
+    sizes = {
+        name: sum(
+            1
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("- ") and "intent:" not in line
+        )
+        for name, path in sets.items()
+    }
+    meta = {
+        "date": time.strftime("%Y-%m-%d"),
+        "sizes": sizes,
+        "seeds": args.seeds,
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+    }
+    (args.out / "summary.json").write_text(
+        json.dumps({"results": results, "meta": meta, "seconds": round(time.time() - started)}, indent=1)
+    )
     TABLE.write_text(render(results, meta), encoding="utf-8")
     print(TABLE.read_text(encoding="utf-8"))
     return 0

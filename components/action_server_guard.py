@@ -21,7 +21,6 @@ other, and this policy then apologises.
 
 import logging
 import os
-
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -47,8 +46,12 @@ def action_server_timeout() -> float:
     except ValueError:
         seconds = -1.0
     if not 0 < seconds <= 300:
-        logger.warning("%s=%r is not a number of seconds in (0, 300]; using %s s.",
-                       ACTION_SERVER_TIMEOUT_ENV, raw, DEFAULT_ACTION_SERVER_TIMEOUT)
+        logger.warning(
+            "%s=%r is not a number of seconds in (0, 300]; using %s s.",
+            ACTION_SERVER_TIMEOUT_ENV,
+            raw,
+            DEFAULT_ACTION_SERVER_TIMEOUT,
+        )
         seconds = DEFAULT_ACTION_SERVER_TIMEOUT
     return seconds
 
@@ -68,22 +71,35 @@ class ActionServerGuardPolicy(Policy):
         return {"priority": 7, "apology": "utter_action_server_unavailable"}
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ActionServerGuardPolicy":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "ActionServerGuardPolicy":
         limit_action_server_wait()
         return cls(config, model_storage, resource, execution_context)
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         apology = self.config["apology"]
         probabilities = self._default_predictions(domain)
         last = tracker.events[-1] if tracker.events else None
-        custom_action = last.action_name in domain.user_actions and last.action_name not in domain.responses \
-            if isinstance(last, ActionExecuted) else False
+        custom_action = (
+            last.action_name in domain.user_actions and last.action_name not in domain.responses
+            if isinstance(last, ActionExecuted)
+            else False
+        )
         if custom_action:
             probabilities[domain.index_for_action(apology)] = 1.0
         return self._prediction(probabilities)

@@ -88,14 +88,16 @@ class ActionResponseCheck:
             outline = copy.deepcopy(schema)
             del outline["properties"]["events"]["items"]["oneOf"]
             self.outline = validator_class(outline)
-            self.kinds = {name: validator_class(kind) for name, kind in zip(names, kinds)}
+            self.kinds = {name: validator_class(kind) for name, kind in zip(names, kinds, strict=True)}
 
     def quick_pass(self, result: Any) -> bool:
         if not self.kinds or not self.outline.is_valid(result):
             return False
         events = result.get("events", []) if isinstance(result, dict) else []
-        return all(isinstance(event, dict) and event.get("event") in self.kinds
-                   and self.kinds[event["event"]].is_valid(event) for event in events)
+        return all(
+            isinstance(event, dict) and event.get("event") in self.kinds and self.kinds[event["event"]].is_valid(event)
+            for event in events
+        )
 
     def validate(self, result: Any) -> None:
         """Returns when `result` fits the schema; raises jsonschema's ValidationError otherwise."""
@@ -111,9 +113,11 @@ def _compile_action_response_check() -> None:
             check.validate(result)
             return True
         except ValidationError as e:  # worded as Rasa words it
-            e.message += (f". Failed to validate Action server response from API, make sure your response "
-                          f"from the Action endpoint is valid. For more information about the format visit "
-                          f"{DOCS_BASE_URL}/custom-actions")
+            e.message += (
+                f". Failed to validate Action server response from API, make sure your response "
+                f"from the Action endpoint is valid. For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
             raise e
 
     RemoteAction._validate_action_result = _validate_action_result
@@ -135,14 +139,28 @@ def _remember_minimal_graphs() -> None:
 def _load_models_without_compiling_a_training_step() -> None:
     load = RasaModel.load.__func__
 
-    def load_for_prediction(cls, model_file_name: Text, model_data_example: Any, predict_data_example: Any = None,
-                            finetune_mode: bool = False, *args: Any, **kwargs: Any) -> RasaModel:
+    def load_for_prediction(
+        cls,
+        model_file_name: Text,
+        model_data_example: Any,
+        predict_data_example: Any = None,
+        finetune_mode: bool = False,
+        *args: Any,
+        **kwargs: Any,
+    ) -> RasaModel:
         config = kwargs.get("config") or {}
         if finetune_mode or config.get(RUN_EAGERLY):  # training goes on, or all runs eagerly anyway: as released
             return load(cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs)
         # Rasa's own load, with its one training step run eagerly and no warm-up prediction yet ...
-        model = load(cls, model_file_name, model_data_example, None, finetune_mode, *args,
-                     **dict(kwargs, config=dict(config, **{RUN_EAGERLY: True})))
+        model = load(
+            cls,
+            model_file_name,
+            model_data_example,
+            None,
+            finetune_mode,
+            *args,
+            **dict(kwargs, config=dict(config, **{RUN_EAGERLY: True})),
+        )
         # ... then prediction compiled, as Rasa would, and warmed up on the same example.
         if hasattr(model, "config"):
             model.config = config
@@ -179,8 +197,11 @@ def _keep_endpoint_sessions() -> None:
         if kept is None or kept.closed or kept_loop is not loop:  # the first call, or on another event loop
             fresh = new_session(self)  # Rasa's settings (headers, authentication, timeout) ...
             kept = aiohttp.ClientSession(  # ... with a connector that keeps idle connections
-                connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_S), headers=fresh.headers,
-                auth=fresh.auth, timeout=fresh.timeout)
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_S),
+                headers=fresh.headers,
+                auth=fresh.auth,
+                timeout=fresh.timeout,
+            )
             loop.create_task(fresh.close())
             self.__dict__["_kept_session"] = (kept, loop)
         return _OpenSession(kept)

@@ -14,7 +14,6 @@ of an answer to a question they did not ask.
 """
 
 import unicodedata
-
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -76,7 +75,15 @@ class InputGuardClassifier(StatelessComponent):
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
                 entities = [e for e in message.get(ENTITIES, []) if e.get("entity") in ("language",)]
-                entities.append({"entity": ENTITY, "value": flag, "start": 0, "end": 0, "confidence": 1.0,
-                                 "extractor": self.__class__.__name__})
+                entities.append(
+                    {
+                        "entity": ENTITY,
+                        "value": flag,
+                        "start": 0,
+                        "end": 0,
+                        "confidence": 1.0,
+                        "extractor": self.__class__.__name__,
+                    }
+                )
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages

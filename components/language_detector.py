@@ -46,7 +46,16 @@ class LanguageDetector(StatelessComponent):
             language = self.detect(text, message.get("metadata"))
             if language:
                 entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "language"]
-                entities.append({"entity": "language", "role": ROLE, "value": language, "start": 0,
-                                 "end": len(text), "confidence": 1.0, "extractor": self.__class__.__name__})
+                entities.append(
+                    {
+                        "entity": "language",
+                        "role": ROLE,
+                        "value": language,
+                        "start": 0,
+                        "end": len(text),
+                        "confidence": 1.0,
+                        "extractor": self.__class__.__name__,
+                    }
+                )
                 message.set(ENTITIES, entities, add_to_output=True)
         return messages

@@ -42,19 +42,29 @@ def words_of(message: Message) -> List[str]:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class UnknownWordsClassifier(GraphComponent):
-    def __init__(self, model_storage: ModelStorage, resource: Resource,
-                 vocabulary: Optional[Set[str]] = None) -> None:
+    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Optional[Set[str]] = None) -> None:
         self._storage, self._resource = model_storage, resource
         self.vocabulary: Set[str] = vocabulary or set()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "UnknownWordsClassifier":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "UnknownWordsClassifier":
         return cls(model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "UnknownWordsClassifier":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "UnknownWordsClassifier":
         with model_storage.read_from(resource) as folder:
             return cls(model_storage, resource, set(json.loads((folder / _FILE).read_text(encoding="utf-8"))))
 
@@ -75,6 +85,5 @@ class UnknownWordsClassifier(GraphComponent):
             if words and not found and not any(word in self.vocabulary for word in words):
                 intent = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent] + (message.get(INTENT_RANKING_KEY) or []),
-                            add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent] + (message.get(INTENT_RANKING_KEY) or []), add_to_output=True)
         return messages

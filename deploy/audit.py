@@ -54,13 +54,17 @@ def pip_audit(known: set) -> List[str]:
     if not (venv / "bin" / "pip-audit").exists():
         subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", PIP_AUDIT_PIN], check=True)
-    frozen = subprocess.run([sys.executable, "-m", "pip", "freeze", "--exclude-editable"], check=True,
-                            capture_output=True, text=True).stdout
+    frozen = subprocess.run(
+        [sys.executable, "-m", "pip", "freeze", "--exclude-editable"], check=True, capture_output=True, text=True
+    ).stdout
     requirements = ROOT / "results" / "audit-requirements.txt"
     requirements.parent.mkdir(exist_ok=True)
     requirements.write_text(frozen)
-    result = subprocess.run([str(venv / "bin" / "pip-audit"), "--no-deps", "--disable-pip", "-r",
-                             str(requirements), "--format", "json"], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(venv / "bin" / "pip-audit"), "--no-deps", "--disable-pip", "-r", str(requirements), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     import json
 
     report = json.loads(result.stdout or "{}")

@@ -29,9 +29,16 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 # Local defaults of the production profile: the services of a developer machine.
 DEFAULTS = {
-    "DB_HOST": "127.0.0.1", "DB_PORT": "5432", "DB_NAME": "assistant", "DB_USER": "postgres",
-    "DB_PASSWORD": "", "DB_LOGIN_DB": "postgres",
-    "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "1", "REDIS_PASSWORD": "",
+    "DB_HOST": "127.0.0.1",
+    "DB_PORT": "5432",
+    "DB_NAME": "assistant",
+    "DB_USER": "postgres",
+    "DB_PASSWORD": "",
+    "DB_LOGIN_DB": "postgres",
+    "REDIS_HOST": "127.0.0.1",
+    "REDIS_PORT": "6379",
+    "REDIS_DB": "1",
+    "REDIS_PASSWORD": "",
     "REDIS_KEY_PREFIX": "assistant",
     "SANIC_REQUEST_MAX_SIZE": "262144",
     # A conversation's queued messages wait for its Redis lock; a ticket left by a replica that
@@ -39,8 +46,12 @@ DEFAULTS = {
     # cancels a request (Rasa then answers an empty list), and nginx longer still.
     "TICKET_LOCK_LIFETIME": "30",
     # Only read by deploy/endpoints.production-broker.yml.
-    "RABBITMQ_HOST": "127.0.0.1", "RABBITMQ_PORT": "5672", "RABBITMQ_USER": "guest", "RABBITMQ_PASSWORD": "guest",
-    "RABBITMQ_EXCHANGE": "assistant-events", "RABBITMQ_QUEUE": "assistant-events",
+    "RABBITMQ_HOST": "127.0.0.1",
+    "RABBITMQ_PORT": "5672",
+    "RABBITMQ_USER": "guest",
+    "RABBITMQ_PASSWORD": "guest",
+    "RABBITMQ_EXCHANGE": "assistant-events",
+    "RABBITMQ_QUEUE": "assistant-events",
     "SANIC_RESPONSE_TIMEOUT": "90",
 }
 
@@ -50,18 +61,31 @@ def production_env(overrides: Optional[Dict[str, str]] = None) -> Dict[str, str]
     env = dict(DEFAULTS)
     env.update(os.environ)
     env.update(overrides or {})
-    env.update(RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1", TF_CPP_MIN_LOG_LEVEL="2",
-               PYTHONUNBUFFERED="1", PYTHONWARNINGS="ignore", TF_ENABLE_ONEDNN_OPTS="0")  # as tools/serve.sh
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        SANIC_HOST="127.0.0.1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        PYTHONUNBUFFERED="1",
+        PYTHONWARNINGS="ignore",
+        TF_ENABLE_ONEDNN_OPTS="0",
+    )  # as tools/serve.sh
     return env
 
 
 class Cluster:
     """Action server + `replicas` Rasa servers + nginx on loopback."""
 
-    def __init__(self, workdir: Path, replicas: int = 2, env: Optional[Dict[str, str]] = None,
-                 action_url: Optional[str] = None, rasa_args: Optional[List[str]] = None,
-                 max_body: str = "256k", action_port: Optional[int] = None,
-                 endpoints: Path = ENDPOINTS) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        replicas: int = 2,
+        env: Optional[Dict[str, str]] = None,
+        action_url: Optional[str] = None,
+        rasa_args: Optional[List[str]] = None,
+        max_body: str = "256k",
+        action_port: Optional[int] = None,
+        endpoints: Path = ENDPOINTS,
+    ) -> None:
         """`action_url` lets Rasa reach the action server through something else (a test's proxy)."""
         self.workdir = Path(workdir)
         self.action_port = action_port or free_port()
@@ -98,16 +122,30 @@ class Cluster:
         return self
 
     def start_actions(self) -> None:
-        self.actions = Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port",
-                                                 str(self.action_port)], self.workdir / "actions.log", self.env)
+        self.actions = Process(
+            "action server",
+            [str(VENV_BIN / "python"), "-m", "actions", "--port", str(self.action_port)],
+            self.workdir / "actions.log",
+            self.env,
+        )
         wait_http(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
 
     def start_replica(self, index: int, wait: bool = True) -> None:
-        command = [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface", "127.0.0.1",
-                   "--port", str(self.rasa_ports[index]), "--credentials", "credentials.yml",
-                   "--endpoints", str(self.endpoints)] + self.rasa_args
-        self.replicas[index] = Process(f"rasa replica {index}", command,
-                                       self.workdir / f"rasa-{index}.log", self.env)
+        command = [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            str(MODEL),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(self.rasa_ports[index]),
+            "--credentials",
+            "credentials.yml",
+            "--endpoints",
+            str(self.endpoints),
+        ] + self.rasa_args
+        self.replicas[index] = Process(f"rasa replica {index}", command, self.workdir / f"rasa-{index}.log", self.env)
         if wait:
             self.wait_replica(index)
 
@@ -118,8 +156,11 @@ class Cluster:
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
-                response = requests.post(f"{self.replica_url(index)}/webhooks/rest/webhook", timeout=60,
-                                         json={"sender": f"warmup-{uuid.uuid4().hex}", "message": "hello"})
+                response = requests.post(
+                    f"{self.replica_url(index)}/webhooks/rest/webhook",
+                    timeout=60,
+                    json={"sender": f"warmup-{uuid.uuid4().hex}", "message": "hello"},
+                )
                 if response.ok and response.json():
                     return
             except requests.RequestException:
@@ -135,19 +176,28 @@ class Cluster:
             process.popen.wait()
 
     def nginx_config(self) -> str:
-        servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;"
-                            for port in self.rasa_ports)
+        servers = "\n".join(
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in self.rasa_ports
+        )
         text = NGINX_TEMPLATE.read_text(encoding="utf-8")
-        for key, value in {"workdir": str(self.workdir), "servers": servers, "port": str(self.nginx_port),
-                           "max_body": self.max_body}.items():
+        for key, value in {
+            "workdir": str(self.workdir),
+            "servers": servers,
+            "port": str(self.nginx_port),
+            "max_body": self.max_body,
+        }.items():
             text = text.replace("{{" + key + "}}", value)
         return text
 
     def start_nginx(self) -> None:
         config = self.workdir / "nginx.conf"
         config.write_text(self.nginx_config(), encoding="utf-8")
-        self.nginx = Process("nginx", [NGINX, "-c", str(config), "-p", str(self.workdir), "-g", "daemon off;"],
-                             self.workdir / "nginx.log", self.env)
+        self.nginx = Process(
+            "nginx",
+            [NGINX, "-c", str(config), "-p", str(self.workdir), "-g", "daemon off;"],
+            self.workdir / "nginx.log",
+            self.env,
+        )
         wait_http(f"{self.url}/", self.nginx, 30)
 
     def stop(self) -> None:
@@ -164,11 +214,14 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         cluster.start()
-        print(f"\n  The assistant is up behind nginx: {cluster.url}/webhooks/rest/webhook\n"
-              f"  Replicas: {', '.join(cluster.replica_url(i) for i in range(replicas))}\n"
-              f"  Tracker store: PostgreSQL {cluster.env['DB_HOST']}:{cluster.env['DB_PORT']}/"
-              f"{cluster.env['DB_NAME']}; lock store: Redis {cluster.env['REDIS_HOST']}:"
-              f"{cluster.env['REDIS_PORT']}/{cluster.env['REDIS_DB']}\n  Press Ctrl-C to stop.\n", flush=True)
+        print(
+            f"\n  The assistant is up behind nginx: {cluster.url}/webhooks/rest/webhook\n"
+            f"  Replicas: {', '.join(cluster.replica_url(i) for i in range(replicas))}\n"
+            f"  Tracker store: PostgreSQL {cluster.env['DB_HOST']}:{cluster.env['DB_PORT']}/"
+            f"{cluster.env['DB_NAME']}; lock store: Redis {cluster.env['REDIS_HOST']}:"
+            f"{cluster.env['REDIS_PORT']}/{cluster.env['REDIS_DB']}\n  Press Ctrl-C to stop.\n",
+            flush=True,
+        )
         while all(p and p.alive() for p in [cluster.nginx, cluster.actions] + cluster.replicas):
             time.sleep(1)
         print("A server exited; stopping the cluster.", file=sys.stderr)

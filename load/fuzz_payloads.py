@@ -13,8 +13,15 @@ from typing import Any, Callable, List, Tuple
 
 ODD_CHARACTERS = ["\x00", "\x1b[31m", "\u202e", "\u200b", "\ufeff", "\u0301", "🇪🇪", "ä", "õ", "\r\n", "\\ud800"]
 MARKUP = ["<script>alert(1)</script>", "[x](javascript:alert(1))", "{{7*7}}", "${HOME}", "' OR 1=1 --"]
-INJECTIONS = ['/ask_nato{"language": "xx"}', "/ask_attache{\"country\": [1, 2]}", "/greet{", "/nlu_fallback",
-              '/choose_topic{"topic": "' + "x" * 500 + '"}', "/restart", "/session_start"]
+INJECTIONS = [
+    '/ask_nato{"language": "xx"}',
+    '/ask_attache{"country": [1, 2]}',
+    "/greet{",
+    "/nlu_fallback",
+    '/choose_topic{"topic": "' + "x" * 500 + '"}',
+    "/restart",
+    "/session_start",
+]
 CONTENT_TYPES = ["application/json", "text/plain", "application/x-www-form-urlencoded", ""]
 
 
@@ -25,14 +32,32 @@ def odd_text(rng: random.Random) -> str:
 
 
 def wrong_value(rng: random.Random) -> Any:
-    return rng.choice([None, True, 42, 2**70, 1.5, [], {}, ["hello"], {"text": "hello"}, odd_text(rng),
-                       "x" * rng.randint(1000, 50_000)])
+    return rng.choice(
+        [
+            None,
+            True,
+            42,
+            2**70,
+            1.5,
+            [],
+            {},
+            ["hello"],
+            {"text": "hello"},
+            odd_text(rng),
+            "x" * rng.randint(1000, 50_000),
+        ]
+    )
 
 
 def deep(rng: random.Random) -> bytes:
     depth = rng.randint(40, 5000)
-    return rng.choice([b"[" * depth + b"]" * depth, b'{"a":' * depth + b"1" + b"}" * depth,
-                       b'{"sender": "s", "message": "hi", "metadata": ' + b"[" * depth + b"]" * depth + b"}"])
+    return rng.choice(
+        [
+            b"[" * depth + b"]" * depth,
+            b'{"a":' * depth + b"1" + b"}" * depth,
+            b'{"sender": "s", "message": "hi", "metadata": ' + b"[" * depth + b"]" * depth + b"}",
+        ]
+    )
 
 
 def request(rng: random.Random, **fields: Any) -> bytes:

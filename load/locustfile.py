@@ -16,19 +16,32 @@ Run through `make load` (load/run.py starts the cluster and reports).
 import random
 import uuid
 
-from locust import HttpUser, between, task
-
 from fuzz_payloads import payload
+from locust import HttpUser, between, task
 
 CONVERSATIONS = {
     "en": {
-        "turns": ["hello", "Is there an Estonian defence attaché in Finland?", "Is Estonia a member of NATO?",
-                  "NATO?", "What does Estonia do in arms control?", "help", "thanks!"],
+        "turns": [
+            "hello",
+            "Is there an Estonian defence attaché in Finland?",
+            "Is Estonia a member of NATO?",
+            "NATO?",
+            "What does Estonia do in arms control?",
+            "help",
+            "thanks!",
+        ],
         "marks": ["Hello", "Yes", "NATO", "NATO", "arms control", "You can ask about", "welcome"],
     },
     "et": {
-        "turns": ["tere", "Kas Eestil on kaitseatašee Soomes?", "Kas Eesti on NATO liige?", "NATO?",
-                  "Mida teeb Eesti relvastuskontrolli valdkonnas?", "abi", "aitäh"],
+        "turns": [
+            "tere",
+            "Kas Eestil on kaitseatašee Soomes?",
+            "Kas Eesti on NATO liige?",
+            "NATO?",
+            "Mida teeb Eesti relvastuskontrolli valdkonnas?",
+            "abi",
+            "aitäh",
+        ],
         "marks": ["Tere", "Jah", "NATO", "NATO", "relvastuskontroll", "Võite küsida", "Pole tänu väärt"],
     },
 }
@@ -43,9 +56,14 @@ class Visitor(HttpUser):
         sender = f"load-{uuid.uuid4().hex}"
         language = random.choice(["en", "et"])
         script = CONVERSATIONS[language]
-        for turn, mark in zip(script["turns"], script["marks"]):
-            with self.client.post("/webhooks/rest/webhook", json={"sender": sender, "message": turn},
-                                  name=f"turn ({language})", catch_response=True, timeout=60) as response:
+        for turn, mark in zip(script["turns"], script["marks"], strict=False):
+            with self.client.post(
+                "/webhooks/rest/webhook",
+                json={"sender": sender, "message": turn},
+                name=f"turn ({language})",
+                catch_response=True,
+                timeout=60,
+            ) as response:
                 if response.status_code != 200:
                     response.failure(f"HTTP {response.status_code}")
                     return
@@ -72,8 +90,9 @@ class FuzzVisitor(HttpUser):
     def odd_request(self) -> None:
         body, content_type = payload(self.rng)
         headers = {"Content-Type": content_type} if content_type else {}
-        with self.client.post("/webhooks/rest/webhook", data=body, headers=headers, name="fuzz",
-                              catch_response=True, timeout=60) as response:
+        with self.client.post(
+            "/webhooks/rest/webhook", data=body, headers=headers, name="fuzz", catch_response=True, timeout=60
+        ) as response:
             if response.status_code == 0 or response.status_code >= 500:
                 response.failure(f"HTTP {response.status_code} for {body[:80]!r}")
             else:

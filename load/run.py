@@ -27,7 +27,6 @@ from deploy.cluster import Cluster
 from tests.production.services import ConversationNamespace
 from tools.processes import ROOT, MemorySampler
 
-
 PLATEAU_WINDOW_MINUTES = 10
 PLATEAU_TOLERANCE = 0.05
 
@@ -53,16 +52,23 @@ def plateau(samples: List[Dict[str, float]], warmup_minutes: float) -> Optional[
 
     first_mb, last_mb = mean(first, None), mean(last, None)
     # Each process's change too: a leak in one of three processes shows in the total diluted.
-    each = {name: round((mean(last, name) - mean(first, name)) / mean(first, name), 4)
-            for name in samples[0] if name != "t"}
-    return {"first_10_min_mb": round(first_mb, 1), "last_10_min_mb": round(last_mb, 1),
-            "change": round((last_mb - first_mb) / first_mb, 4), "change_by_process": each}
+    each = {
+        name: round((mean(last, name) - mean(first, name)) / mean(first, name), 4) for name in samples[0] if name != "t"
+    }
+    return {
+        "first_10_min_mb": round(first_mb, 1),
+        "last_10_min_mb": round(last_mb, 1),
+        "change": round((last_mb - first_mb) / first_mb, 4),
+        "change_by_process": each,
+    }
 
 
 def crashes_logged(workdir: Path) -> Dict[str, int]:
     """Tracebacks each server wrote during the run, by log file."""
-    counts = {log.name: log.read_text(encoding="utf-8", errors="replace").count("Traceback (most recent call last)")
-              for log in sorted(workdir.glob("*.log"))}
+    counts = {
+        log.name: log.read_text(encoding="utf-8", errors="replace").count("Traceback (most recent call last)")
+        for log in sorted(workdir.glob("*.log"))
+    }
     return {name: count for name, count in counts.items() if count}
 
 
@@ -70,19 +76,25 @@ def report(stats_csv: Path, samples: List[Dict[str, float]]) -> int:
     rows = list(csv.DictReader(stats_csv.open(encoding="utf-8")))
     total = next(r for r in rows if r["Name"] == "Aggregated")
     print("\n=== Load test report ===")
-    print(f"{'request':<14}{'count':>8}{'failures':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    print(
+        f"{'request':<14}{'count':>8}{'failures':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+    )
     for r in rows:
-        print(f"{r['Name']:<14}{r['Request Count']:>8}{r['Failure Count']:>10}{float(r['Requests/s']):>8.2f}"
-              f"{r['50%']:>9}{r['95%']:>9}{r['99%']:>9}{float(r['Max Response Time']):>9.0f}")
+        print(
+            f"{r['Name']:<14}{r['Request Count']:>8}{r['Failure Count']:>10}{float(r['Requests/s']):>8.2f}"
+            f"{r['50%']:>9}{r['95%']:>9}{r['99%']:>9}{float(r['Max Response Time']):>9.0f}"
+        )
     print("\nMemory (RSS, MB) over time:")
     names = [k for k in samples[0] if k != "t"] if samples else []
     print(f"{'t (s)':>6}" + "".join(f"{n:>12}" for n in names))
     for s in samples:
         print(f"{s['t']:>6.0f}" + "".join(f"{s[n]:>12.0f}" for n in names))
     failures = int(total["Failure Count"])
-    print(f"\nTotal: {total['Request Count']} requests, {failures} failures, "
-          f"{float(total['Requests/s']):.2f} req/s, p50 {total['50%']} ms, p95 {total['95%']} ms, "
-          f"p99 {total['99%']} ms")
+    print(
+        f"\nTotal: {total['Request Count']} requests, {failures} failures, "
+        f"{float(total['Requests/s']):.2f} req/s, p50 {total['50%']} ms, p95 {total['95%']} ms, "
+        f"p99 {total['99%']} ms"
+    )
     return 0 if failures == 0 and int(total["Request Count"]) > 0 else 1
 
 
@@ -106,10 +118,29 @@ def main() -> int:
         sampler = MemorySampler(processes, every=every)
         sampler.start()
         print(f"Running Locust: {users} users for {duration} against {cluster.url}", flush=True)
-        subprocess.run([locust, "-f", str(ROOT / "load" / "locustfile.py"), "--headless", "--users", users,
-                        "--spawn-rate", spawn_rate, "--run-time", duration, "--host", cluster.url,
-                        "--csv", str(out / "load"), "--only-summary", "--stop-timeout", "60"],
-                       check=False, timeout=7200)
+        subprocess.run(
+            [
+                locust,
+                "-f",
+                str(ROOT / "load" / "locustfile.py"),
+                "--headless",
+                "--users",
+                users,
+                "--spawn-rate",
+                spawn_rate,
+                "--run-time",
+                duration,
+                "--host",
+                cluster.url,
+                "--csv",
+                str(out / "load"),
+                "--only-summary",
+                "--stop-timeout",
+                "60",
+            ],
+            check=False,
+            timeout=7200,
+        )
         sampler.stop()
         status = report(out / "load_stats.csv", sampler.samples)
         crashes = crashes_logged(cluster.workdir)
@@ -117,18 +148,34 @@ def main() -> int:
         status = status or (1 if crashes else 0)
         level = plateau(sampler.samples, warmup)
         if level is None:
-            print(f"\nMemory plateau: not checked (needs {warmup:g} min of warm-up and two "
-                  f"{PLATEAU_WINDOW_MINUTES}-minute windows).")
+            print(
+                f"\nMemory plateau: not checked (needs {warmup:g} min of warm-up and two "
+                f"{PLATEAU_WINDOW_MINUTES}-minute windows)."
+            )
         else:
             flat = abs(level["change"]) <= PLATEAU_TOLERANCE
-            print(f"\nMemory plateau: {level['first_10_min_mb']:.0f} MB in the first 10 minutes after the warm-up, "
-                  f"{level['last_10_min_mb']:.0f} MB in the last 10 ({level['change']:+.1%}; "
-                  f"{'within' if flat else 'NOT within'} {PLATEAU_TOLERANCE:.0%}); by process: "
-                  + ", ".join(f"{name} {change:+.1%}" for name, change in level["change_by_process"].items()))
+            print(
+                f"\nMemory plateau: {level['first_10_min_mb']:.0f} MB in the first 10 minutes after the warm-up, "
+                f"{level['last_10_min_mb']:.0f} MB in the last 10 ({level['change']:+.1%}; "
+                f"{'within' if flat else 'NOT within'} {PLATEAU_TOLERANCE:.0%}); by process: "
+                + ", ".join(f"{name} {change:+.1%}" for name, change in level["change_by_process"].items())
+            )
             status = status or (0 if flat else 1)
-        (out / "soak.json").write_text(json.dumps({
-            "users": int(users), "duration": duration, "replicas": replicas, "warmup_minutes": warmup,
-            "plateau": level, "tracebacks": crashes, "rss_mb": sampler.samples}, indent=1), encoding="utf-8")
+        (out / "soak.json").write_text(
+            json.dumps(
+                {
+                    "users": int(users),
+                    "duration": duration,
+                    "replicas": replicas,
+                    "warmup_minutes": warmup,
+                    "plateau": level,
+                    "tracebacks": crashes,
+                    "rss_mb": sampler.samples,
+                },
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
         return status
     finally:
         cluster.stop()

@@ -32,8 +32,13 @@ def build(folder: Path, data: Path = DEFAULT_DATA) -> Path:
     lemmatizer = nlp.add_pipe(FACTORY)
     nlp.initialize()
     lemmatizer.lexicon = Lexicon.from_texts(path.read_text(encoding="utf-8") for path in files)
-    nlp.meta.update({"name": "bilingual", "version": "1.0.0",
-                     "description": "Tokens and lemmas for English and Estonian (Vabamorf)"})
+    nlp.meta.update(
+        {
+            "name": "bilingual",
+            "version": "1.0.0",
+            "description": "Tokens and lemmas for English and Estonian (Vabamorf)",
+        }
+    )
     folder.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(folder)
     return folder

@@ -53,13 +53,16 @@ class EstonianMorphology:
         invents lemmas for foreign words and typos."""
         known = self._known(words)
         if lexicon is not None:
-            restored = {i: lexicon.restore(word) for i, (word, analysis) in enumerate(zip(words, known))
-                        if analysis is None}
+            restored = {
+                i: lexicon.restore(word)
+                for i, (word, analysis) in enumerate(zip(words, known, strict=True))
+                if analysis is None
+            }
             restored = {i: word for i, word in restored.items() if word}
             if restored:
-                for i, analysis in zip(restored, self._known(list(restored.values()), True)):
+                for i, analysis in zip(restored, self._known(list(restored.values()), True), strict=True):
                     known[i] = analysis
-        return [analysis or Analysis(word) for word, analysis in zip(words, known)]
+        return [analysis or Analysis(word) for word, analysis in zip(words, known, strict=True)]
 
     def is_common_word(self, word: str) -> bool:
         """Whether Vabamorf knows `word` as it is typed, as a word that is not a proper name."""
@@ -82,8 +85,10 @@ class EstonianMorphology:
                 continue
             number = analysis["form"][:2]
             # Vabamorf synthesises compounds ("Ühendkuningriik") only from the common-noun lemma.
-            for lemma, part_of_speech in ((analysis["lemma"], analysis["partofspeech"]),
-                                          (analysis["lemma"].lower(), "S")):
+            for lemma, part_of_speech in (
+                (analysis["lemma"], analysis["partofspeech"]),
+                (analysis["lemma"].lower(), "S"),
+            ):
                 by_case: Dict[str, List[str]] = {}
                 for case in CASES:
                     forms = self.vabamorf.synthesize(lemma, f"{number} {case}", part_of_speech)

@@ -21,9 +21,39 @@ DECLINABLE = set("SHACUNOP")
 NUMBERS = ("sg", "pl")
 # Vabamorf's codes of the verb forms chat questions use: infinitives, present and past persons,
 # conditional, imperative, participles, impersonal ("täitma", "täidab", "täitis", "täidetakse"...).
-VERB_FORMS = ("ma", "da", "b", "n", "d", "me", "te", "vad", "s", "sin", "sid", "sime", "site", "ks", "ksin",
-              "ksid", "ge", "gu", "o", "des", "mas", "mata", "maks", "v", "tav", "tud", "nud", "takse", "ti",
-              "nuks", "vat")
+VERB_FORMS = (
+    "ma",
+    "da",
+    "b",
+    "n",
+    "d",
+    "me",
+    "te",
+    "vad",
+    "s",
+    "sin",
+    "sid",
+    "sime",
+    "site",
+    "ks",
+    "ksin",
+    "ksid",
+    "ge",
+    "gu",
+    "o",
+    "des",
+    "mas",
+    "mata",
+    "maks",
+    "v",
+    "tav",
+    "tud",
+    "nud",
+    "takse",
+    "ti",
+    "nuks",
+    "vat",
+)
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -32,8 +62,9 @@ def _forms_of_lemmas(words: Sequence[str]) -> Set[str]:
     from morphology.estonian import CASES, estonian
 
     vabamorf = estonian().vabamorf
-    wanted = {part_of_speech: [f"{number} {case}" for number in NUMBERS for case in CASES]
-              for part_of_speech in DECLINABLE}
+    wanted = {
+        part_of_speech: [f"{number} {case}" for number in NUMBERS for case in CASES] for part_of_speech in DECLINABLE
+    }
     wanted["V"] = VERB_FORMS
     forms: Set[str] = set()
     for item in vabamorf.analyze(list(words), guess=False, propername=True, disambiguate=False):

@@ -46,7 +46,7 @@ class BilingualLemmatizer:
             lemmas = self.english.lemmas(words)
         else:
             lemmas = [" ".join((a.lemma, *a.parts)) for a in self.estonian.analyse(words, self.lexicon)]
-        for token, lemma in zip(doc, lemmas):
+        for token, lemma in zip(doc, lemmas, strict=True):
             token.lemma_ = lemma
         return doc
 
@@ -54,8 +54,10 @@ class BilingualLemmatizer:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         if self.english is None or self.lexicon is None:
-            raise ValueError("The English lemma table or the Estonian lexicon is missing: "
-                             "build the pipeline with morphology/build.py.")
+            raise ValueError(
+                "The English lemma table or the Estonian lexicon is missing: "
+                "build the pipeline with morphology/build.py."
+            )
         (path / _ENGLISH_FILE).write_bytes(self.english.to_bytes())
         (path / _LEXICON_FILE).write_bytes(self.lexicon.to_bytes())
 

@@ -24,8 +24,9 @@ def vabamorf() -> Any:
         if estnltk is None or estnltk.origin is None:
             raise ImportError("estnltk is not installed: run `make run` or `make test`, which install requirements.txt")
         folder = Path(estnltk.origin).parent / "vabamorf"
-        spec = importlib.util.spec_from_file_location(PACKAGE, folder / "__init__.py",
-                                                      submodule_search_locations=[str(folder)])
+        spec = importlib.util.spec_from_file_location(
+            PACKAGE, folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
         package = importlib.util.module_from_spec(spec)
         sys.modules[PACKAGE] = package
         try:

@@ -19,12 +19,17 @@ LANGUAGE_NAMES = {"en": "English", "et": "Estonian"}
 
 
 def render(report: Report, where: str, top: int) -> str:
-    lines: List[str] = [f"Conversation report: {where}",
-                        f"{report.conversations} conversations, {report.questions} typed questions.", ""]
+    lines: List[str] = [
+        f"Conversation report: {where}",
+        f"{report.conversations} conversations, {report.questions} typed questions.",
+        "",
+    ]
     for code in LANGUAGES:
         language = report.languages[code]
-        lines += [f"== {LANGUAGE_NAMES[code]} ({code}) ==",
-                  "Unanswered or low-confidence questions, most frequent first:"]
+        lines += [
+            f"== {LANGUAGE_NAMES[code]} ({code}) ==",
+            "Unanswered or low-confidence questions, most frequent first:",
+        ]
         questions = language.top_questions(top)
         lines += [f"  {count:5d}  {why:<28}  {text}" for count, why, text in questions] or ["  (none)"]
         lines.append("Ratings per knowledge entry:")
@@ -41,11 +46,19 @@ def render(report: Report, where: str, top: int) -> str:
 
 def main(argv: List[str] = None) -> int:
     parser = argparse.ArgumentParser(prog="make report", description=__doc__.splitlines()[0])
-    parser.add_argument("--endpoints", default="endpoints.yml", type=Path,
-                        help="the endpoints file whose tracker_store to read (default: endpoints.yml)")
+    parser.add_argument(
+        "--endpoints",
+        default="endpoints.yml",
+        type=Path,
+        help="the endpoints file whose tracker_store to read (default: endpoints.yml)",
+    )
     parser.add_argument("--top", type=int, default=20, help="how many questions to list per language")
-    parser.add_argument("--low-confidence", type=float, default=0.6,
-                        help="an answered question whose intent confidence is below this is listed")
+    parser.add_argument(
+        "--low-confidence",
+        type=float,
+        default=0.6,
+        help="an answered question whose intent confidence is below this is listed",
+    )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")  # library deprecation notes are not the user's business
     try:

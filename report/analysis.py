@@ -21,8 +21,7 @@ from actions.ratings import FEEDBACK_SLOT, RATINGS
 
 LANGUAGES = ("en", "et")
 # Why a question was not answered: its intent, or the action that said so.
-UNANSWERED_INTENTS = {"nlu_fallback": "not understood", "out_of_scope": "out of scope",
-                      "ask_sensitive": "sensitive"}
+UNANSWERED_INTENTS = {"nlu_fallback": "not understood", "out_of_scope": "out of scope", "ask_sensitive": "sensitive"}
 CANNOT_ANSWER_ACTION = "action_cannot_answer"
 NOT_ANSWERS = {"action_listen", "action_extract_slots", "action_session_start"}
 
@@ -73,8 +72,11 @@ def build_report(events: Iterable[Tuple[str, Dict[str, Any]]], low_confidence: f
         elif kind == "slot" and event.get("name") == FEEDBACK_SLOT and isinstance(event.get("value"), dict):
             value = event["value"]
             if value.get("entry") and value.get("rating") in RATINGS.values():
-                conversation.ratings[conversation.turn] = (conversation.language or "en", str(value["entry"]),
-                                                           value["rating"])
+                conversation.ratings[conversation.turn] = (
+                    conversation.language or "en",
+                    str(value["entry"]),
+                    value["rating"],
+                )
         elif kind == "action" and event.get("name") not in NOT_ANSWERS and conversation.pending:
             _answered(report, conversation, event.get("name"), low_confidence)
     for conversation in conversations.values():
@@ -94,8 +96,11 @@ def _user(conversation: _Conversation, event: Dict[str, Any]) -> None:
         conversation.pending = None
         return
     confidence = (parse.get("intent") or {}).get("confidence")
-    conversation.pending = {"text": text, "intent": intent,
-                            "confidence": confidence if isinstance(confidence, (int, float)) else 1.0}
+    conversation.pending = {
+        "text": text,
+        "intent": intent,
+        "confidence": confidence if isinstance(confidence, (int, float)) else 1.0,
+    }
 
 
 def _answered(report: Report, conversation: _Conversation, action: Optional[str], low_confidence: float) -> None:

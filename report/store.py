@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Tuple
 
-
 SQL_STORES = ("sql", "stores.cached_sql.cachedsqltrackerstore")  # `type` values, lower case
 
 
@@ -31,15 +30,19 @@ def store_from_endpoints(path: Path) -> Store:
     config = read_tracker_store_config(path)
     kind = str(config.get("type") or "").lower()
     if kind not in SQL_STORES:
-        raise ReportError(f"{path}: the report reads an SQL tracker store (type: SQL), "
-                          f"but the tracker_store has type {config.get('type')!r}.")
+        raise ReportError(
+            f"{path}: the report reads an SQL tracker store (type: SQL), "
+            f"but the tracker_store has type {config.get('type')!r}."
+        )
     dialect = str(config.get("dialect") or "sqlite")
     db = str(config.get("db") or "rasa.db")
     if dialect == "sqlite":
         file = Path(db)
         if not file.is_file():
-            raise ReportError(f"There is no tracker store at {file}: no conversation has been stored there yet "
-                              f"(the SQLite file named by {path} does not exist).")
+            raise ReportError(
+                f"There is no tracker store at {file}: no conversation has been stored there yet "
+                f"(the SQLite file named by {path} does not exist)."
+            )
         return Store(f"sqlite:///{file}", f"SQLite {file}")
     return Store(sql_url(config, dialect, db), f"{dialect} database {db!r} on {config.get('url') or 'localhost'}")
 
@@ -59,8 +62,15 @@ def sql_url(config: Dict[str, Any], dialect: str, db: str) -> Any:
         port = int(port) if port not in (None, "") else None
     except ValueError:
         raise ReportError(f"The tracker store's port {port!r} is not a number.") from None
-    return sa.engine.url.URL.create(dialect, config.get("username") or None, config.get("password") or None,
-                                    host or None, port, db, query=config.get("query") or {})
+    return sa.engine.url.URL.create(
+        dialect,
+        config.get("username") or None,
+        config.get("password") or None,
+        host or None,
+        port,
+        db,
+        query=config.get("query") or {},
+    )
 
 
 def read_tracker_store_config(path: Path) -> Dict[str, Any]:
@@ -74,8 +84,10 @@ def read_tracker_store_config(path: Path) -> Dict[str, Any]:
         raise ReportError(f"The endpoints file {path} cannot be read: {one_line(error)}") from None
     config = content.get("tracker_store") if isinstance(content, dict) else None
     if not isinstance(config, dict):
-        raise ReportError(f"The endpoints file {path} names no tracker_store (Rasa then keeps conversations "
-                          f"in memory only, so there is nothing to report).")
+        raise ReportError(
+            f"The endpoints file {path} names no tracker_store (Rasa then keeps conversations "
+            f"in memory only, so there is nothing to report)."
+        )
     return config
 
 
@@ -87,12 +99,14 @@ def events(store: Store) -> Iterator[Tuple[str, Dict[str, Any]]]:
         engine = sa.create_engine(store.url)
         with engine.connect() as connection:
             if not sa.inspect(connection).has_table("events"):
-                raise ReportError(f"The tracker store ({store.description}) holds no conversations: "
-                                  f"it has no events table.")
+                raise ReportError(
+                    f"The tracker store ({store.description}) holds no conversations: it has no events table."
+                )
             rows = connection.execute(sa.text("SELECT sender_id, data FROM events ORDER BY id")).fetchall()
     except sa.exc.SQLAlchemyError as error:
-        raise ReportError(f"Cannot read the tracker store ({store.description}): "
-                          f"{one_line(getattr(error, 'orig', None) or error)}") from None
+        raise ReportError(
+            f"Cannot read the tracker store ({store.description}): {one_line(getattr(error, 'orig', None) or error)}"
+        ) from None
     for sender_id, data in rows:
         event = parse_event(data)
         if event is not None:

@@ -15,8 +15,8 @@ failed half-way) is read again from the database rather than from memory.
 
 On SQLite the store keeps its connection open, and the database is in
 write-ahead-log mode with `synchronous=NORMAL`: a write no longer opens a
-connection and waits for the disk (those were another 9 % of the busy time). A crash of Rasa loses nothing committed; a power cut or an operating
-system crash can lose the last moments' events.
+connection and waits for the disk. A crash of Rasa loses nothing committed;
+a power cut or an operating system crash can lose the last moments' events.
 
 For **one Rasa process** only (the default `make run`, SQLite): with several
 replicas sharing a database, another replica's messages would not be in this
@@ -51,7 +51,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         try:
             self.cached_conversations = int(cached_conversations)
         except (TypeError, ValueError):
-            raise ValueError(f"tracker_store.cached_conversations must be a whole number, not {cached_conversations!r}")
+            raise ValueError(
+                f"tracker_store.cached_conversations must be a whole number, not {cached_conversations!r}"
+            ) from None
         if self.cached_conversations < 1:
             raise ValueError("tracker_store.cached_conversations must be at least 1")
         if self.engine.dialect.name == "sqlite":

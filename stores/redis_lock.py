@@ -34,8 +34,9 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = dict(endpoint_config.kwargs, host=endpoint_config.url or "localhost", **kwargs)
         super().__init__(**kwargs)
 
-    def _transaction(self, conversation_id: Text,
-                     change: Callable[[Optional[TicketLock]], Tuple[object, object]]) -> object:
+    def _transaction(
+        self, conversation_id: Text, change: Callable[[Optional[TicketLock]], Tuple[object, object]]
+    ) -> object:
         """Applies `change` to the stored lock atomically and returns its result.
 
         `change(lock)` returns (new lock, result); new lock None deletes the
@@ -72,8 +73,8 @@ class AtomicRedisLockStore(RedisLockStore):
             return self._transaction(conversation_id, change)
         except LockError:
             raise
-        except Exception as error:
-            raise LockError(f"Error while acquiring lock. Error:\n{error}")
+        except Exception as error:  # Rasa's lock stores turn any failure into a LockError
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
     def update_lock(self, conversation_id: Text) -> None:
         def change(lock):

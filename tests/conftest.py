@@ -3,10 +3,9 @@
 import pytest
 
 from channels.credentials import write_credentials
+from components.language_detector import LanguageDetector
 from tests.channels import fakes
 from tests.servers import Assistant
-
-from components.language_detector import LanguageDetector
 
 
 @pytest.fixture(scope="session")

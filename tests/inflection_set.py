@@ -28,8 +28,10 @@ ESTONIAN_TEMPLATES = (
 TYPO_TEMPLATE = "kas eestil on kaitseatašee {form}"
 ENGLISH_TEMPLATE = "Is an Estonian defence attaché posted in {form}?"
 # The same countries in another intent, so the NLU test set measures intents too.
-RELATIONS_TEMPLATES = {"et": "Kas Eesti peab kahepoolseid kaitsesuhteid ka {form}?",
-                       "en": "Does Estonia have bilateral defence relations with {form}?"}
+RELATIONS_TEMPLATES = {
+    "et": "Kas Eesti peab kahepoolseid kaitsesuhteid ka {form}?",
+    "en": "Does Estonia have bilateral defence relations with {form}?",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def strip_diacritics(text: str) -> str:
 def mistype(word: str) -> str:
     """A typical slip: two letters in the middle swapped ("Rootsis" → "Rotosis")."""
     i = len(word) // 2
-    return word[:i - 1] + word[i] + word[i - 1] + word[i + 1:] if word[i] != word[i - 1] else word[:i] + word[i + 1:]
+    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] if word[i] != word[i - 1] else word[:i] + word[i + 1 :]
 
 
 def questions() -> List[Question]:
@@ -67,10 +69,21 @@ def questions() -> List[Question]:
         out.append(Question(ENGLISH_TEMPLATE.format(form=name), country, name, "en", "english"))
         relations = RELATIONS_TEMPLATES["et"].format(form=forms["kom"])
         out.append(Question(relations, country, forms["kom"], "et", "case:kom", "ask_bilateral_relations"))
-        out.append(Question(strip_diacritics(relations), country, strip_diacritics(forms["kom"]), "et",
-                            "no diacritics", "ask_bilateral_relations"))
-        out.append(Question(RELATIONS_TEMPLATES["en"].format(form=name), country, name, "en", "english",
-                            "ask_bilateral_relations"))
+        out.append(
+            Question(
+                strip_diacritics(relations),
+                country,
+                strip_diacritics(forms["kom"]),
+                "et",
+                "no diacritics",
+                "ask_bilateral_relations",
+            )
+        )
+        out.append(
+            Question(
+                RELATIONS_TEMPLATES["en"].format(form=name), country, name, "en", "english", "ask_bilateral_relations"
+            )
+        )
     return out
 
 

@@ -13,8 +13,15 @@ from typing import Iterator, List, Optional, Sequence
 
 import requests
 
-from tools.processes import (MODEL, ROOT, VENV_BIN, Process, free_port, loopback_endpoints,  # noqa: F401
-                             wait_http)  # (the tests import these from here)
+from tools.processes import (
+    MODEL,
+    ROOT,
+    VENV_BIN,
+    Process,
+    free_port,
+    loopback_endpoints,
+    wait_http,  # (the tests import these from here)
+)
 
 
 class RestClient:
@@ -38,8 +45,13 @@ class RestClient:
 class Assistant(RestClient):
     """The action server and Rasa, started like `make run` does, on free ports."""
 
-    def __init__(self, workdir: Path, cors: Sequence[str] = (), credentials: Optional[Path] = None,
-                 extra_env: Optional[dict] = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        cors: Sequence[str] = (),
+        credentials: Optional[Path] = None,
+        extra_env: Optional[dict] = None,
+    ) -> None:
         """`cors`: web origins allowed to call Rasa from a browser (`rasa run --cors`);
         `credentials`: the credentials file Rasa runs with (default: credentials.yml,
         REST and socket.io); `extra_env`: variables both servers get."""
@@ -48,9 +60,15 @@ class Assistant(RestClient):
         self.credentials = credentials or ROOT / "credentials.yml"
         self.action_port, self.rasa_port = free_port(), free_port()
         self.endpoints = loopback_endpoints(self.action_port, workdir / "tracker.db", workdir / "endpoints.yml")
-        self.env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
-                        TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1", TF_ENABLE_ONEDNN_OPTS="0",
-                        RASA_CORS=" ".join(self.cors))  # the socket.io channel's WebSocket origin check reads it
+        self.env = dict(
+            os.environ,
+            RASA_TELEMETRY_ENABLED="false",
+            SANIC_HOST="127.0.0.1",
+            TF_CPP_MIN_LOG_LEVEL="2",
+            PYTHONUNBUFFERED="1",
+            TF_ENABLE_ONEDNN_OPTS="0",
+            RASA_CORS=" ".join(self.cors),
+        )  # the socket.io channel's WebSocket origin check reads it
         self.env.update(extra_env or {})
         self.actions: Optional[Process] = None
         self.rasa: Optional[Process] = None
@@ -70,16 +88,35 @@ class Assistant(RestClient):
             self.stop()
 
     def start_actions(self) -> None:
-        self.actions = Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port",
-                                                 str(self.action_port)], self.workdir / "actions.log", self.env)
+        self.actions = Process(
+            "action server",
+            [str(VENV_BIN / "python"), "-m", "actions", "--port", str(self.action_port)],
+            self.workdir / "actions.log",
+            self.env,
+        )
         wait_http(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
 
     def start_rasa(self) -> None:
-        self.rasa = Process("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--interface",
-                                     "127.0.0.1", "--port", str(self.rasa_port), "--credentials",
-                                     str(self.credentials), "--endpoints", str(self.endpoints)]
-                            + (["--cors", *self.cors] if self.cors else []),
-                            self.workdir / "rasa.log", self.env)
+        self.rasa = Process(
+            "rasa",
+            [
+                str(VENV_BIN / "rasa"),
+                "run",
+                "--model",
+                str(MODEL),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.rasa_port),
+                "--credentials",
+                str(self.credentials),
+                "--endpoints",
+                str(self.endpoints),
+            ]
+            + (["--cors", *self.cors] if self.cors else []),
+            self.workdir / "rasa.log",
+            self.env,
+        )
         wait_http(f"{self.url}/", self.rasa, 300)
         # The first message warms up the model; wait until it is answered.
         deadline = time.time() + 120

@@ -37,18 +37,44 @@ LANGS = ("en", "et")
 
 SOURCE_NOTE = {
     "en": "Source: Estonian Ministry of Defence, “International Cooperation”, last updated 31 May 2014 "
-          "(it may have changed since).",
+    "(it may have changed since).",
     "et": "Allikas: Kaitseministeerium, „Rahvusvaheline koostöö“, viimati uuendatud 31. mail 2014 "
-          "(teave võib olla vahepeal muutunud).",
+    "(teave võib olla vahepeal muutunud).",
 }
 ATTACHE_IDS = [
-    "finland", "france", "georgia", "germany", "poland", "russia", "sweden", "united_kingdom", "united_states",
+    "finland",
+    "france",
+    "georgia",
+    "germany",
+    "poland",
+    "russia",
+    "sweden",
+    "united_kingdom",
+    "united_states",
 ]
 ATTACHE_IN = {
-    "en": ["Finland", "France", "Georgia", "Germany", "Poland", "Russia", "Sweden",
-           "the United Kingdom", "the United States of America"],
-    "et": ["Soomes", "Prantsusmaal", "Gruusias", "Saksamaal", "Poolas", "Venemaal", "Rootsis",
-           "Ühendkuningriigis", "Ameerika Ühendriikides"],
+    "en": [
+        "Finland",
+        "France",
+        "Georgia",
+        "Germany",
+        "Poland",
+        "Russia",
+        "Sweden",
+        "the United Kingdom",
+        "the United States of America",
+    ],
+    "et": [
+        "Soomes",
+        "Prantsusmaal",
+        "Gruusias",
+        "Saksamaal",
+        "Poolas",
+        "Venemaal",
+        "Rootsis",
+        "Ühendkuningriigis",
+        "Ameerika Ühendriikides",
+    ],
 }
 REGIONS = {"en": "Europe, North America and Asia", "et": "Euroopas, Põhja-Ameerikas ja Aasias"}
 
@@ -60,8 +86,13 @@ ESTONIAN_MARKERS = ("Allikas", "Eestil", "Eesti ", "Jah", "Vabandust", " ja ", "
 # --------------------------------------------------------------- helpers
 
 
-def tracker(language: Optional[str], intent: Optional[str], text: str = "",
-            entities: Sequence[Tuple[str, str]] = (), slots: Optional[Dict] = None) -> Tracker:
+def tracker(
+    language: Optional[str],
+    intent: Optional[str],
+    text: str = "",
+    entities: Sequence[Tuple[str, str]] = (),
+    slots: Optional[Dict] = None,
+) -> Tracker:
     if slots is None:
         slots = {"language": language}
     return Tracker(
@@ -95,8 +126,13 @@ def run(action, track: Tracker) -> List[str]:
     return texts
 
 
-def ask(action_class, language: Optional[str], intent: Optional[str], text: str = "",
-        entities: Sequence[Tuple[str, str]] = ()) -> List[str]:
+def ask(
+    action_class,
+    language: Optional[str],
+    intent: Optional[str],
+    text: str = "",
+    entities: Sequence[Tuple[str, str]] = (),
+) -> List[str]:
     return run(action_class(), tracker(language, intent, text, entities))
 
 
@@ -277,26 +313,33 @@ def test_attache_country_no_literal_wording():
     ],
 )
 def test_attache_two_countries_answered_one_by_one(language, entities, expected):
-    texts = ask(ActionAnswerAttache, language, "ask_attache_country", " ja ".join(entities),
-                [("country", e) for e in entities])
+    texts = ask(
+        ActionAnswerAttache, language, "ask_attache_country", " ja ".join(entities), [("country", e) for e in entities]
+    )
     lines = sourced_body(texts, language).split("\n")
     assert len(lines) == 3, lines
-    for line, (answer, country_id) in zip(lines, expected):
+    for line, (answer, country_id) in zip(lines, expected, strict=False):
         assert line.startswith(YES[language] if answer == "yes" else NO[language]), line
         assert country_in(country_id, language) in line
     assert_lists_all_attache_countries(lines[2], language)
 
 
 def test_attache_two_yes_countries_in_one_entity_and_no_list():
-    texts = ask(ActionAnswerAttache, "et", "ask_attache_country", "Kas Soomes ja Rootsis?",
-                [("country", "Soomes ja Rootsis")])
+    texts = ask(
+        ActionAnswerAttache, "et", "ask_attache_country", "Kas Soomes ja Rootsis?", [("country", "Soomes ja Rootsis")]
+    )
     lines = sourced_body(texts, "et").split("\n")
     assert lines == ["Jah, Eestil on kaitseatašee Soomes.", "Jah, Eestil on kaitseatašee Rootsis."]
 
 
 def test_attache_same_country_twice_answered_once():
-    texts = ask(ActionAnswerAttache, "en", "ask_attache_country", "Finland (Soomes)?",
-                [("country", "Finland"), ("country", "Soomes")])
+    texts = ask(
+        ActionAnswerAttache,
+        "en",
+        "ask_attache_country",
+        "Finland (Soomes)?",
+        [("country", "Finland"), ("country", "Soomes")],
+    )
     assert sourced_body(texts, "en") == "Yes. Estonia has a defence attaché in Finland."
 
 
@@ -316,8 +359,13 @@ def test_attache_unknown_country_answered_honestly(language, marker):
 
 
 def test_attache_known_and_unknown_country_together():
-    texts = ask(ActionAnswerAttache, "en", "ask_attache_country", "Sweden or Narnia?",
-                [("country", "Sweden"), ("country", "Narnia")])
+    texts = ask(
+        ActionAnswerAttache,
+        "en",
+        "ask_attache_country",
+        "Sweden or Narnia?",
+        [("country", "Sweden"), ("country", "Narnia")],
+    )
     lines = sourced_body(texts, "en").split("\n")
     assert lines[0] == "Yes. Estonia has a defence attaché in Sweden."
     assert "Narnia" in lines[1] and "recognise" in lines[1]
@@ -364,11 +412,15 @@ def test_attache_list(language):
 
 def test_attache_list_literal_wording_in_source_order():
     en = sourced_body(ask(ActionAnswerAttache, "en", "ask_attache_list", "where?"), "en")
-    assert en == ("Estonia has defence attachés in Finland, France, Georgia, Germany, Poland, Russia, "
-                  "Sweden, the United Kingdom and the United States of America.")
+    assert en == (
+        "Estonia has defence attachés in Finland, France, Georgia, Germany, Poland, Russia, "
+        "Sweden, the United Kingdom and the United States of America."
+    )
     et = sourced_body(ask(ActionAnswerAttache, "et", "ask_attache_list", "kus?"), "et")
-    assert et == ("Eestil on kaitseatašeed Soomes, Prantsusmaal, Gruusias, Saksamaal, Poolas, Venemaal, "
-                  "Rootsis, Ühendkuningriigis ja Ameerika Ühendriikides.")
+    assert et == (
+        "Eestil on kaitseatašeed Soomes, Prantsusmaal, Gruusias, Saksamaal, Poolas, Venemaal, "
+        "Rootsis, Ühendkuningriigis ja Ameerika Ühendriikides."
+    )
 
 
 @pytest.mark.parametrize("language, says", [("en", "in nine countries"), ("et", "üheksas riigis")])
@@ -397,7 +449,10 @@ def test_bilateral_without_country(language):
 
 def test_bilateral_literal_wording():
     en = sourced_body(ask(ActionAnswerBilateral, "en", "ask_bilateral_relations", "?"), "en")
-    assert en == "Estonia has bilateral defence relations with approximately 35 countries in Europe, North America and Asia."
+    assert (
+        en
+        == "Estonia has bilateral defence relations with approximately 35 countries in Europe, North America and Asia."
+    )
     et = sourced_body(ask(ActionAnswerBilateral, "et", "ask_bilateral_relations", "?"), "et")
     assert et == "Eestil on kahepoolsed kaitsesuhted ligikaudu 35 riigiga Euroopas, Põhja-Ameerikas ja Aasias."
 
@@ -451,10 +506,20 @@ def test_bilateral_country_found_in_the_text():
 # ------------------------------------------------------ action_answer_spheres
 
 SPHERES_LITERAL = {
-    "en": ["active coordination of defence policy positions", "operations", "training", "military education",
-           "procurement"],
-    "et": ["kaitsepoliitiliste seisukohtade aktiivne koordineerimine", "operatsioonid", "väljaõpe",
-           "sõjaline haridus", "hanked"],
+    "en": [
+        "active coordination of defence policy positions",
+        "operations",
+        "training",
+        "military education",
+        "procurement",
+    ],
+    "et": [
+        "kaitsepoliitiliste seisukohtade aktiivne koordineerimine",
+        "operatsioonid",
+        "väljaõpe",
+        "sõjaline haridus",
+        "hanked",
+    ],
 }
 
 
@@ -512,8 +577,13 @@ def test_sphere_unknown_is_an_honest_no_with_the_list(language, typed, says):
 
 
 def test_sphere_two_spheres_in_one_entity():
-    texts = ask(ActionAnswerSpheres, "en", "ask_cooperation_spheres", "Training and procurement?",
-                [("sphere", "training and procurement")])
+    texts = ask(
+        ActionAnswerSpheres,
+        "en",
+        "ask_cooperation_spheres",
+        "Training and procurement?",
+        [("sphere", "training and procurement")],
+    )
     body = sourced_body(texts, "en")
     assert "does not list" not in body
     assert "include training and procurement." in body
@@ -528,7 +598,7 @@ def rule_actions() -> Dict[str, str]:
     answers = {}
     for rule in rules:
         steps = rule["steps"]
-        for first, second in zip(steps, steps[1:]):
+        for first, second in zip(steps, steps[1:], strict=False):
             if "intent" in first and "action" in second:
                 answers[first["intent"]] = second["action"]
     return answers
@@ -544,9 +614,17 @@ TOPIC_INTENTS = [
 
 def test_topic_intents_are_the_expected_ones():
     assert {intent for intent, _ in TOPIC_INTENTS} >= {
-        "ask_overview", "ask_nato", "ask_eu", "ask_eu_security_policy", "ask_baltic_security",
-        "ask_reform_assistance", "ask_arms_control", "ask_vienna_document", "ask_open_skies",
-        "ask_operations", "ask_operations_why",
+        "ask_overview",
+        "ask_nato",
+        "ask_eu",
+        "ask_eu_security_policy",
+        "ask_baltic_security",
+        "ask_reform_assistance",
+        "ask_arms_control",
+        "ask_vienna_document",
+        "ask_open_skies",
+        "ask_operations",
+        "ask_operations_why",
     }
 
 
@@ -752,8 +830,9 @@ def test_cannot_answer_too_long_message(language, says):
 
 @pytest.mark.parametrize("slots", [{}, {"language": None}, {"language": "de"}])
 def test_missing_or_unknown_language_answers_in_english(slots):
-    texts = run(ActionAnswerAttache(), tracker(None, "ask_attache_country", "Soomes?", [("country", "Soomes")],
-                                               slots=slots))
+    texts = run(
+        ActionAnswerAttache(), tracker(None, "ask_attache_country", "Soomes?", [("country", "Soomes")], slots=slots)
+    )
     assert sourced_body(texts, "en") == "Yes. Estonia has a defence attaché in Finland."
     help_text = run(ActionHelp(), tracker(None, "help", slots=slots))[0]
     assert_english(help_text)
@@ -763,7 +842,11 @@ def test_missing_or_unknown_language_answers_in_english(slots):
 @pytest.mark.parametrize(
     "action_class, intent, entities",
     [
-        (ActionAnswerAttache, "ask_attache_country", [("country", "Italy"), ("country", "Sweden"), ("country", "Narnia")]),
+        (
+            ActionAnswerAttache,
+            "ask_attache_country",
+            [("country", "Italy"), ("country", "Sweden"), ("country", "Narnia")],
+        ),
         (ActionAnswerAttache, "ask_attache_count", []),
         (ActionAnswerBilateral, "ask_bilateral_relations", [("country", "the United States")]),
         (ActionAnswerSpheres, "ask_cooperation_spheres", [("sphere", "operations")]),
@@ -828,33 +911,47 @@ def test_failing_action_without_language_apologises_in_english():
 
 
 def test_attache_north_korea_is_not_answered_as_south_korea():
-    texts = ask(ActionAnswerAttache, "en", "ask_attache_country", "Is there an attaché in North Korea?",
-                [("country", "North Korea")])
+    texts = ask(
+        ActionAnswerAttache,
+        "en",
+        "ask_attache_country",
+        "Is there an attaché in North Korea?",
+        [("country", "North Korea")],
+    )
     assert "South Korea" not in texts[0]
 
 
 def test_attache_iran_in_estonian_is_not_answered_as_iraq():
-    texts = ask(ActionAnswerAttache, "et", "ask_attache_country", "Kas Eestil on kaitseatašee Iraanis?",
-                [("country", "Iraanis")])
+    texts = ask(
+        ActionAnswerAttache,
+        "et",
+        "ask_attache_country",
+        "Kas Eestil on kaitseatašee Iraanis?",
+        [("country", "Iraanis")],
+    )
     assert "Iraagis" not in texts[0]
 
 
 def test_attache_south_america_in_text_is_not_a_yes():
-    texts = ask(ActionAnswerAttache, "en", "ask_attache_country",
-                "Does Estonia have a defence attaché in South America?")
+    texts = ask(
+        ActionAnswerAttache, "en", "ask_attache_country", "Does Estonia have a defence attaché in South America?"
+    )
     assert not texts[0].startswith("Yes")
 
 
-@pytest.mark.parametrize("action_class, intent, entry", [
-    (ActionAnswerTopic, "ask_nato", "nato"),
-    (ActionAnswerTopic, "ask_open_skies", "open_skies"),
-    (ActionAnswerAttache, "ask_attache_list", "defence_attaches"),
-    (ActionAnswerBilateral, "ask_bilateral_relations", "bilateral_relations"),
-    (ActionAnswerSpheres, "ask_cooperation_spheres", "cooperation_spheres"),
-    (ActionAnswerSource, "ask_source", "source"),
-    (ActionHelp, "help", None),
-    (ActionCannotAnswer, "out_of_scope", None),
-])
+@pytest.mark.parametrize(
+    "action_class, intent, entry",
+    [
+        (ActionAnswerTopic, "ask_nato", "nato"),
+        (ActionAnswerTopic, "ask_open_skies", "open_skies"),
+        (ActionAnswerAttache, "ask_attache_list", "defence_attaches"),
+        (ActionAnswerBilateral, "ask_bilateral_relations", "bilateral_relations"),
+        (ActionAnswerSpheres, "ask_cooperation_spheres", "cooperation_spheres"),
+        (ActionAnswerSource, "ask_source", "source"),
+        (ActionHelp, "help", None),
+        (ActionCannotAnswer, "out_of_scope", None),
+    ],
+)
 def test_each_answer_records_the_knowledge_entry_it_came_from(action_class, intent, entry):
     events = asyncio.run(action_class().run(CollectingDispatcher(), tracker("et", intent, "..."), {}))
     assert [(e["name"], e["value"]) for e in events] == [("knowledge_entry", entry)]

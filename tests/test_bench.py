@@ -21,9 +21,15 @@ def test_percentiles_interpolate_between_the_nearest_samples():
 
 def figures(p50: float, p99: float, throughput: float, parse: float) -> dict:
     rest = {"p50": p50, "p95": p99, "p99": p99, "throughput": throughput}
-    return {"rest": {"c1": dict(rest), "c16": dict(rest, p50=p50 * 4, p99=p99 * 4)}, "parse": {"p50": parse},
-            "cold_start_seconds": 10.0, "peak_rss_mb": 1000.0, "train_seconds": 100.0,
-            "train_steps": {"rasa_train": 100.0}, "peak_rss_mb_by_process": {"rasa": 1000.0}}
+    return {
+        "rest": {"c1": dict(rest), "c16": dict(rest, p50=p50 * 4, p99=p99 * 4)},
+        "parse": {"p50": parse},
+        "cold_start_seconds": 10.0,
+        "peak_rss_mb": 1000.0,
+        "train_seconds": 100.0,
+        "train_steps": {"rasa_train": 100.0},
+        "peak_rss_mb_by_process": {"rasa": 1000.0},
+    }
 
 
 def test_ratios_divide_ours_by_the_starter_bot_and_take_the_worse_concurrency():
@@ -40,12 +46,30 @@ def test_ratios_divide_ours_by_the_starter_bot_and_take_the_worse_concurrency():
 def test_the_report_marks_each_missed_target():
     ours, starter = figures(40, 200, 15, 25), figures(100, 300, 10, 20)
     ours["train_seconds"] = 300.0
-    results = {"generated": "2026-11-30 09:00", "ratios": ratios(ours, starter), "bots": {"ours": ours, "starter": starter},
-               "machine": {"cores": 2, "cpu": "test cpu", "memory_gb": 24, "system": "Linux", "python": "3.10",
-                           "rasa": "3.6.21", "rasa_sdk": "3.6.2", "load_average_at_start": (0.1, 0.2, 0.3)},
-               "nlu_accuracy": None,
-               "settings": {"rounds": 1, "c1_messages": 1, "c16_users": 16, "c16_messages_each": 1, "parse_rounds": 1,
-                            "conversation_length": 10}}
+    results = {
+        "generated": "2026-11-30 09:00",
+        "ratios": ratios(ours, starter),
+        "bots": {"ours": ours, "starter": starter},
+        "machine": {
+            "cores": 2,
+            "cpu": "test cpu",
+            "memory_gb": 24,
+            "system": "Linux",
+            "python": "3.10",
+            "rasa": "3.6.21",
+            "rasa_sdk": "3.6.2",
+            "load_average_at_start": (0.1, 0.2, 0.3),
+        },
+        "nlu_accuracy": None,
+        "settings": {
+            "rounds": 1,
+            "c1_messages": 1,
+            "c16_users": 16,
+            "c16_messages_each": 1,
+            "parse_rounds": 1,
+            "conversation_length": 10,
+        },
+    }
     table = markdown(copy.deepcopy(results))
     rows = {line.split("(`")[1].split("`")[0]: line for line in table.splitlines() if "(`" in line}
     assert set(rows) == set(TARGETS)
@@ -63,9 +87,16 @@ def test_our_bench_questions_are_english_and_estonian_and_the_starter_ones_are_t
 
 def test_the_apology_for_a_silent_action_server_is_not_counted_as_an_answer():
     bot = Ours("ours", QUESTIONS["ours"], ROOT)
-    apology = "Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei tööta. " \
-              "Palun proovige mõne minuti pärast uuesti."
+    apology = (
+        "Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei tööta. "
+        "Palun proovige mõne minuti pärast uuesti."
+    )
     assert bot.answer_problem("Kas Eestil on kaitseatašee Soomes?", [{"text": apology}])
     assert bot.answer_problem("x", [{"image": "a.png"}])
-    assert bot.answer_problem("Does Estonia have a defence attaché in Finland?",
-                              [{"text": "Yes: Estonia has a defence attaché in Finland."}]) is None
+    assert (
+        bot.answer_problem(
+            "Does Estonia have a defence attaché in Finland?",
+            [{"text": "Yes: Estonia has a defence attaché in Finland."}],
+        )
+        is None
+    )

@@ -34,13 +34,16 @@ def test_a_config_without_diet_is_refused_with_its_name(tmp_path: Path):
         seeded_config(config, 1, tmp_path / "out.yml")
 
 
-@pytest.mark.parametrize("baseline, ours, shown", [
-    (0.9, 0.95, "−50%"),
-    (0.9, 0.8, "+100% (worse)"),
-    (0.95, 0.95, "±0%"),
-    (1.0, 1.0, "—"),
-    (1.0, 0.99, "worse"),
-])
+@pytest.mark.parametrize(
+    "baseline, ours, shown",
+    [
+        (0.9, 0.95, "−50%"),
+        (0.9, 0.8, "+100% (worse)"),
+        (0.95, 0.95, "±0%"),
+        (1.0, 1.0, "—"),
+        (1.0, 0.99, "worse"),
+    ],
+)
 def test_the_error_change_says_which_way_and_how_much(baseline, ours, shown):
     assert error_cut(baseline, ours) == shown
 

@@ -15,11 +15,10 @@ import uuid
 from typing import Callable, Dict, List, Tuple
 
 import pytest
-
 from rasa_sdk import Tracker
 
-from actions.knowledge import load_knowledge
 from actions.clarify import COUNTRY_FOLLOW_UP, COUNTRY_INTENTS, MAX_CHOICES, SURE_MISS, likely_intents
+from actions.knowledge import load_knowledge
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
@@ -28,8 +27,10 @@ ENTITY_FREE = re.compile(r"^/[a-z_]+$")
 SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}
 # Button titles: the topics asked as questions (knowledge.yml `question`).
 KNOWLEDGE = load_knowledge()
-TOPIC_TITLES = {lang: [KNOWLEDGE.topic(t).question[lang] for t in ("nato", "defence_attaches", "arms_control")]
-                for lang in ("en", "et")}
+TOPIC_TITLES = {
+    lang: [KNOWLEDGE.topic(t).question[lang] for t in ("nato", "defence_attaches", "arms_control")]
+    for lang in ("en", "et")
+}
 MENU = {"en": "You can ask about", "et": "Võite küsida"}
 
 
@@ -70,16 +71,27 @@ def talk(assistant, detector):
 # ------------------------------------------------------------------ follow-ups
 
 
-@pytest.mark.parametrize("language, first, turns", [
-    ("en", ("Is there an Estonian defence attaché in Finland?", "Yes", "Finland"), [
-        ("And in Italy?", "No.", "Italy"),
-        ("What about Sweden?", "Yes. Estonia has a defence attaché in Sweden."),
-    ]),
-    ("et", ("Kas Eestil on kaitseatašee Soomes?", "Jah", "Soomes"), [
-        ("Aga Norras?", "Ei, allika järgi ei ole Eestil kaitseatašeed Norras."),
-        ("Ja Poolas?", "Jah, Eestil on kaitseatašee Poolas."),
-    ]),
-])
+@pytest.mark.parametrize(
+    "language, first, turns",
+    [
+        (
+            "en",
+            ("Is there an Estonian defence attaché in Finland?", "Yes", "Finland"),
+            [
+                ("And in Italy?", "No.", "Italy"),
+                ("What about Sweden?", "Yes. Estonia has a defence attaché in Sweden."),
+            ],
+        ),
+        (
+            "et",
+            ("Kas Eestil on kaitseatašee Soomes?", "Jah", "Soomes"),
+            [
+                ("Aga Norras?", "Ei, allika järgi ei ole Eestil kaitseatašeed Norras."),
+                ("Ja Poolas?", "Jah, Eestil on kaitseatašee Poolas."),
+            ],
+        ),
+    ],
+)
 def test_a_country_follow_up_repeats_the_attache_question(talk, language, first, turns):
     conversation = talk(language)
     conversation.turn(*first)
@@ -87,11 +99,18 @@ def test_a_country_follow_up_repeats_the_attache_question(talk, language, first,
         conversation.turn(text, *facts, SOURCE_NOTE[language])
 
 
-@pytest.mark.parametrize("language, first, follow_up, facts", [
-    ("en", "does estonia have defence relations with canada", "and Norway?",
-     ["approximately 35", "cannot confirm relations with Norway"]),
-    ("et", "kas eestil on kaitsesuhted kanadaga", "aga Taaniga?", ["ligikaudu 35", "Taani kohta"]),
-])
+@pytest.mark.parametrize(
+    "language, first, follow_up, facts",
+    [
+        (
+            "en",
+            "does estonia have defence relations with canada",
+            "and Norway?",
+            ["approximately 35", "cannot confirm relations with Norway"],
+        ),
+        ("et", "kas eestil on kaitsesuhted kanadaga", "aga Taaniga?", ["ligikaudu 35", "Taani kohta"]),
+    ],
+)
 def test_a_country_follow_up_repeats_the_bilateral_question(talk, language, first, follow_up, facts):
     conversation = talk(language)
     conversation.turn(first)
@@ -99,13 +118,26 @@ def test_a_country_follow_up_repeats_the_bilateral_question(talk, language, firs
     assert "defence attaché in Norway" not in reply and "kaitseatašee Taanis" not in reply
 
 
-@pytest.mark.parametrize("language, text, question, answer", [
-    ("en", "And in Norway?", "What would you like to know about Norway?", "No. The source lists no Estonian "
-                                                                          "defence attaché in Norway."),
-    ("et", "Aga Norras?", "Mida soovite Norra kohta teada?", "Ei, allika järgi ei ole Eestil kaitseatašeed Norras."),
-])
+@pytest.mark.parametrize(
+    "language, text, question, answer",
+    [
+        (
+            "en",
+            "And in Norway?",
+            "What would you like to know about Norway?",
+            "No. The source lists no Estonian defence attaché in Norway.",
+        ),
+        (
+            "et",
+            "Aga Norras?",
+            "Mida soovite Norra kohta teada?",
+            "Ei, allika järgi ei ole Eestil kaitseatašeed Norras.",
+        ),
+    ],
+)
 def test_a_country_follow_up_out_of_the_blue_asks_which_question_and_the_button_keeps_the_country(
-        talk, language, text, question, answer):
+    talk, language, text, question, answer
+):
     conversation = talk(language)
     _, buttons = conversation.turn(text, question)
     assert [b["payload"] for b in buttons] == ["/ask_attache_country", "/ask_bilateral_relations"]
@@ -113,10 +145,13 @@ def test_a_country_follow_up_out_of_the_blue_asks_which_question_and_the_button_
     conversation.turn(buttons[0]["payload"], answer)
 
 
-@pytest.mark.parametrize("language, first, first_fact, move, facts", [
-    ("en", "Is Estonia a member of NATO?", "collective defence", "and the EU?", ["economic and legislative space"]),
-    ("et", "Kas Eesti on NATO liige?", "kollektiivkaitse", "aga Euroopa Liit?", ["majandus- ja õigusruumi"]),
-])
+@pytest.mark.parametrize(
+    "language, first, first_fact, move, facts",
+    [
+        ("en", "Is Estonia a member of NATO?", "collective defence", "and the EU?", ["economic and legislative space"]),
+        ("et", "Kas Eesti on NATO liige?", "kollektiivkaitse", "aga Euroopa Liit?", ["majandus- ja õigusruumi"]),
+    ],
+)
 def test_a_short_follow_up_moves_to_another_topic(talk, language, first, first_fact, move, facts):
     conversation = talk(language)
     conversation.turn(first, first_fact)
@@ -127,14 +162,28 @@ def test_a_short_follow_up_moves_to_another_topic(talk, language, first, first_f
 # --------------------------------------------------------------- tell me more
 
 
-@pytest.mark.parametrize("language, question, more, detail, honest", [
-    ("en", "Does Estonia take part in international military operations?", "tell me more",
-     "security of Europe and of the world", "That is all my source says"),
-    ("et", "Kas Eesti osaleb rahvusvahelistes sõjalistes operatsioonides?", "räägi lähemalt",
-     "Euroopa ja kogu maailma julgeolekusse", "Minu allikas ei ütle"),
-])
+@pytest.mark.parametrize(
+    "language, question, more, detail, honest",
+    [
+        (
+            "en",
+            "Does Estonia take part in international military operations?",
+            "tell me more",
+            "security of Europe and of the world",
+            "That is all my source says",
+        ),
+        (
+            "et",
+            "Kas Eesti osaleb rahvusvahelistes sõjalistes operatsioonides?",
+            "räägi lähemalt",
+            "Euroopa ja kogu maailma julgeolekusse",
+            "Minu allikas ei ütle",
+        ),
+    ],
+)
 def test_tell_me_more_gives_the_next_level_then_says_honestly_that_there_is_no_more(
-        talk, language, question, more, detail, honest):
+    talk, language, question, more, detail, honest
+):
     conversation = talk(language)
     first, _ = conversation.turn(question)
     assert detail not in first
@@ -144,12 +193,23 @@ def test_tell_me_more_gives_the_next_level_then_says_honestly_that_there_is_no_m
     assert [b["payload"] for b in buttons] == ["/ask_operations_why"]
 
 
-@pytest.mark.parametrize("language, question, more, honest", [
-    ("en", "what does collective defence mean for estonia", "can you elaborate on that?",
-     "That is all my source says about “NATO and collective defence”"),
-    ("et", "mida tähendab kollektiivkaitse", "räägi veel",
-     "Minu allikas ei ütle teema „NATO ja kollektiivkaitse“ kohta rohkem"),
-])
+@pytest.mark.parametrize(
+    "language, question, more, honest",
+    [
+        (
+            "en",
+            "what does collective defence mean for estonia",
+            "can you elaborate on that?",
+            "That is all my source says about “NATO and collective defence”",
+        ),
+        (
+            "et",
+            "mida tähendab kollektiivkaitse",
+            "räägi veel",
+            "Minu allikas ei ütle teema „NATO ja kollektiivkaitse“ kohta rohkem",
+        ),
+    ],
+)
 def test_tell_me_more_without_more_detail_offers_related_topics_that_work(talk, language, question, more, honest):
     related = [KNOWLEDGE.topic(t).question[language] for t in KNOWLEDGE.topic("nato").related]
     conversation = talk(language)
@@ -168,10 +228,38 @@ def test_tell_me_more_without_more_detail_offers_related_topics_that_work(talk, 
 # the model torn between those questions: many such pairs follow the hand-picked
 # candidates, so that some candidate is unclear to whichever model was trained.
 TOPIC_WORDS = {
-    "en": ["partnership", "fields", "missions", "EU", "NATO", "relations", "attaché", "reform", "Vienna", "flights",
-           "source", "cooperation", "aid", "security"],
-    "et": ["partnerlus", "valdkonnad", "missioonid", "EL", "NATO", "suhted", "atašee", "reform", "Viin", "lennud",
-           "allikas", "koostöö", "abi", "julgeolek"],
+    "en": [
+        "partnership",
+        "fields",
+        "missions",
+        "EU",
+        "NATO",
+        "relations",
+        "attaché",
+        "reform",
+        "Vienna",
+        "flights",
+        "source",
+        "cooperation",
+        "aid",
+        "security",
+    ],
+    "et": [
+        "partnerlus",
+        "valdkonnad",
+        "missioonid",
+        "EL",
+        "NATO",
+        "suhted",
+        "atašee",
+        "reform",
+        "Viin",
+        "lennud",
+        "allikas",
+        "koostöö",
+        "abi",
+        "julgeolek",
+    ],
 }
 
 
@@ -180,13 +268,36 @@ def word_pairs(language: str, before: str = "") -> List[str]:
 
 
 UNCLEAR_CANDIDATES = {
-    "en": ["estonia flights vienna?", "defence things estonia?", "estonia partners weapons?", "countries and treaties?",
-           "military stuff europe?", "what about the countries", "estonia and others?", *word_pairs("en")],
-    "et": ["lennud Viini värk?", "kaitse asjad riigid?", "partnerid relvad?", "riigid ja lepingud?",
-           "sõjaväe värk Euroopas?", "aga need riigid", "Eesti ja teised?", *word_pairs("et")],
+    "en": [
+        "estonia flights vienna?",
+        "defence things estonia?",
+        "estonia partners weapons?",
+        "countries and treaties?",
+        "military stuff europe?",
+        "what about the countries",
+        "estonia and others?",
+        *word_pairs("en"),
+    ],
+    "et": [
+        "lennud Viini värk?",
+        "kaitse asjad riigid?",
+        "partnerid relvad?",
+        "riigid ja lepingud?",
+        "sõjaväe värk Euroopas?",
+        "aga need riigid",
+        "Eesti ja teised?",
+        *word_pairs("et"),
+    ],
 }
-UNCLEAR_WITH_COUNTRY = ["Rootsi partner?", "Rootsi asjad?", "Rootsi värk?", "Rootsi kaitse?", "Rootsiga?",
-                        "Rootsi ja Eesti?", *word_pairs("et", "Rootsi ")]
+UNCLEAR_WITH_COUNTRY = [
+    "Rootsi partner?",
+    "Rootsi asjad?",
+    "Rootsi värk?",
+    "Rootsi kaitse?",
+    "Rootsiga?",
+    "Rootsi ja Eesti?",
+    *word_pairs("et", "Rootsi "),
+]
 # Not one known word: not understood, whatever the ranking beneath.
 GIBBERISH = {"en": "asdkjh qwpoeiru zxmcnv", "et": "qwzx vbnm plokij"}
 
@@ -194,8 +305,9 @@ GIBBERISH = {"en": "asdkjh qwpoeiru zxmcnv", "et": "qwzx vbnm plokij"}
 def parsed(assistant, sender: str) -> Dict:
     """What Rasa's NLU made of the sender's last message, from the SQLite tracker store."""
     with sqlite3.connect(assistant.workdir / "tracker.db") as db:
-        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id DESC",
-                          (sender,)).fetchall()
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id DESC", (sender,)
+        ).fetchall()
     return json.loads(rows[0][0])["parse_data"]
 
 
@@ -206,8 +318,9 @@ def offers_a_country_question(parse_data: Dict) -> bool:
     return bool({COUNTRY_FOLLOW_UP, *COUNTRY_INTENTS} & set(likely_intents(tracker)[:MAX_CHOICES]))
 
 
-def unclear(assistant, talk, language: str, candidates: List[str],
-            wanted: Callable[[Dict], bool] = lambda parse_data: True) -> str:
+def unclear(
+    assistant, talk, language: str, candidates: List[str], wanted: Callable[[Dict], bool] = lambda parse_data: True
+) -> str:
     """The first candidate classified as nlu_fallback by a low top score (not by a guard)
     whose parse is `wanted`."""
     for text in candidates:
@@ -220,12 +333,16 @@ def unclear(assistant, talk, language: str, candidates: List[str],
     pytest.fail(f"the model is sure about every vague {language} candidate: {candidates}")
 
 
-@pytest.mark.parametrize("language, opening, other", [
-    ("en", "I'm not sure I understood", "Something else"),
-    ("et", "Ma ei ole kindel, kas sain õigesti aru", "Midagi muud"),
-])
-def test_an_unclear_question_is_clarified_with_buttons_and_a_second_miss_gets_the_menu(assistant, talk, language,
-                                                                                      opening, other):
+@pytest.mark.parametrize(
+    "language, opening, other",
+    [
+        ("en", "I'm not sure I understood", "Something else"),
+        ("et", "Ma ei ole kindel, kas sain õigesti aru", "Midagi muud"),
+    ],
+)
+def test_an_unclear_question_is_clarified_with_buttons_and_a_second_miss_gets_the_menu(
+    assistant, talk, language, opening, other
+):
     text = unclear(assistant, talk, language, UNCLEAR_CANDIDATES[language])
     conversation = talk(language)
     reply, buttons = conversation.turn(text, opening)
@@ -239,8 +356,10 @@ def test_a_clarified_question_keeps_its_country(assistant, talk):
     text = unclear(assistant, talk, "et", UNCLEAR_WITH_COUNTRY, offers_a_country_question)
     conversation = talk("et")
     _, buttons = conversation.turn(text)
-    country_questions = {"/ask_bilateral_relations": ("Rootsi kaitsesuhted Eestiga?", ["ligikaudu 35", "Rootsi"]),
-                         "/ask_attache_country": ("Rootsis", ["Jah, Eestil on kaitseatašee Rootsis."])}
+    country_questions = {
+        "/ask_bilateral_relations": ("Rootsi kaitsesuhted Eestiga?", ["ligikaudu 35", "Rootsi"]),
+        "/ask_attache_country": ("Rootsis", ["Jah, Eestil on kaitseatašee Rootsis."]),
+    }
     offered = [b for b in buttons if b["payload"] in country_questions]
     assert offered, f"{text!r}: no country question offered: {buttons}"
     title, facts = country_questions[offered[0]["payload"]]
@@ -248,10 +367,13 @@ def test_a_clarified_question_keeps_its_country(assistant, talk):
     conversation.turn(offered[0]["payload"], *facts)
 
 
-@pytest.mark.parametrize("language, text, opening", [
-    ("en", GIBBERISH["en"], "I'm sorry, I didn't understand that question."),
-    ("et", "", "Teie sõnum oli tühi."),
-])
+@pytest.mark.parametrize(
+    "language, text, opening",
+    [
+        ("en", GIBBERISH["en"], "I'm sorry, I didn't understand that question."),
+        ("et", "", "Teie sõnum oli tühi."),
+    ],
+)
 def test_gibberish_and_empty_input_get_no_clarification_buttons(talk, language, text, opening):
     conversation = talk(language)
     if language == "et":
@@ -277,14 +399,28 @@ def test_the_greeting_offers_the_topics_as_buttons_in_the_users_language(talk, l
 # ------------------------------------------------------------------ provenance
 
 
-@pytest.mark.parametrize("language, question, second, source, facts", [
-    ("en", "Where does Estonia have defence attachés?", "Is Estonia a member of NATO?", "source?",
-     ["“Defence attachés”", "“International Cooperation”", "31 May 2014"]),
-    ("et", "Kus on Eesti kaitseatašeed?", "Kas Eesti on NATO liige?", "allikas?",
-     ["„Kaitseatašeed“", "„Rahvusvaheline koostöö“", "31. mail 2014"]),
-])
-def test_every_answer_says_its_date_once_and_source_names_the_last_answer(talk, language, question, second,
-                                                                          source, facts):
+@pytest.mark.parametrize(
+    "language, question, second, source, facts",
+    [
+        (
+            "en",
+            "Where does Estonia have defence attachés?",
+            "Is Estonia a member of NATO?",
+            "source?",
+            ["“Defence attachés”", "“International Cooperation”", "31 May 2014"],
+        ),
+        (
+            "et",
+            "Kus on Eesti kaitseatašeed?",
+            "Kas Eesti on NATO liige?",
+            "allikas?",
+            ["„Kaitseatašeed“", "„Rahvusvaheline koostöö“", "31. mail 2014"],
+        ),
+    ],
+)
+def test_every_answer_says_its_date_once_and_source_names_the_last_answer(
+    talk, language, question, second, source, facts
+):
     conversation = talk(language)
     reply, _ = conversation.turn(question, SOURCE_NOTE[language])
     assert reply.count(facts[-1]) == 1

@@ -14,10 +14,28 @@ from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
 
-ALL_ATTACHES_EN = ["Finland", "France", "Georgia", "Germany", "Poland", "Russia", "Sweden",
-                   "the United Kingdom", "the United States of America"]
-ALL_ATTACHES_ET = ["Soomes", "Prantsusmaal", "Gruusias", "Saksamaal", "Poolas", "Venemaal", "Rootsis",
-                   "Ühendkuningriigis", "Ameerika Ühendriikides"]
+ALL_ATTACHES_EN = [
+    "Finland",
+    "France",
+    "Georgia",
+    "Germany",
+    "Poland",
+    "Russia",
+    "Sweden",
+    "the United Kingdom",
+    "the United States of America",
+]
+ALL_ATTACHES_ET = [
+    "Soomes",
+    "Prantsusmaal",
+    "Gruusias",
+    "Saksamaal",
+    "Poolas",
+    "Venemaal",
+    "Rootsis",
+    "Ühendkuningriigis",
+    "Ameerika Ühendriikides",
+]
 
 ENGLISH = [
     ("Where does Estonia have defence attachés?", ALL_ATTACHES_EN),
@@ -34,13 +52,16 @@ ENGLISH = [
     ("With how many countries does Estonia have bilateral defence relations?", ["approximately 35"]),
     ("in which regions are estonia's bilateral defence partners", ["Europe", "North America", "Asia"]),
     ("does estonia have defence relations with canada", ["35", "Canada", "cannot confirm"]),
-    ("What does Estonia cooperate on with its strategic partners?",
-     ["coordination of defence policy positions", "operations", "training", "military education", "procurement"]),
+    (
+        "What does Estonia cooperate on with its strategic partners?",
+        ["coordination of defence policy positions", "operations", "training", "military education", "procurement"],
+    ),
     ("is procurement one of the fields of cooperation with strategic partners", ["Yes", "procurement"]),
-    ("is cyber defence part of the cooperation with strategic partners",
-     ["does not list", "procurement"]),
-    ("Does Estonia help developing countries with defence reforms?",
-     ["defence reforms", "developing countries", "beneficiaries", "donor countries"]),
+    ("is cyber defence part of the cooperation with strategic partners", ["does not list", "procurement"]),
+    (
+        "Does Estonia help developing countries with defence reforms?",
+        ["defence reforms", "developing countries", "beneficiaries", "donor countries"],
+    ),
     ("who are the defence reform assistance projects coordinated with", ["beneficiaries", "donor countries"]),
     ("Is Estonia a member of NATO?", ["NATO member", "collective defence"]),
     ("what does collective defence mean for estonia", ["aggression against any one member state"]),
@@ -82,11 +103,16 @@ ESTONIAN = [
     ("mitme riigiga on eestil kahepoolsed kaitsesuhted", ["ligikaudu 35"]),
     ("millistes piirkondades on eesti kaitsepartnerid", ["Euroopas", "Põhja-Ameerikas", "Aasias"]),
     ("kas eestil on kaitsesuhted kanadaga", ["35", "Kanada kohta"]),
-    ("milles teeb eesti strateegiliste partneritega koostööd",
-     ["kaitsepoliitiliste seisukohtade", "operatsioonid", "väljaõpe", "sõjaline haridus", "hanked"]),
+    (
+        "milles teeb eesti strateegiliste partneritega koostööd",
+        ["kaitsepoliitiliste seisukohtade", "operatsioonid", "väljaõpe", "sõjaline haridus", "hanked"],
+    ),
     ("kas väljaõpe kuulub koostöövaldkondade hulka", ["Jah", "väljaõpe"]),
     ("kas küberkaitse on strateegiliste partneritega koostöö valdkond", ["„küberkaitse“ ei ole allikas", "hanked"]),
-    ("Kas Eesti toetab arengumaade kaitsereforme?", ["kaitsereformide", "arengumaade", "abisaajate", "doonorriikidega"]),
+    (
+        "Kas Eesti toetab arengumaade kaitsereforme?",
+        ["kaitsereformide", "arengumaade", "abisaajate", "doonorriikidega"],
+    ),
     ("kellega abiprojekte koordineeritakse", ["abisaajate", "doonorriikidega"]),
     ("Kas Eesti on NATO liige?", ["NATO", "kollektiivkaitse"]),
     ("mida tähendab kollektiivkaitse", ["agressiooni ükskõik millise liikmesriigi vastu"]),
@@ -157,14 +183,18 @@ def test_language_neutral_message_keeps_the_conversation_language(assistant, det
     assert detector.detect(reply) == "en", reply
 
 
-@pytest.mark.parametrize("first, request_text, switched_to, confirmation", [
-    ("Is Estonia a member of NATO?", "räägi eesti keeles", "et", "vastan nüüdsest eesti keeles"),
-    ("Is Estonia a member of NATO?", "could you answer in Estonian please?", "et", "vastan nüüdsest eesti keeles"),
-    ("Kas Eesti on NATO liige?", "inglise keeles palun", "en", "answer in English from now on"),
-    ("Kas Eesti on NATO liige?", "in English please", "en", "answer in English from now on"),
-])
-def test_an_explicit_request_switches_the_language_and_confirms_it(assistant, detector, first, request_text,
-                                                                    switched_to, confirmation):
+@pytest.mark.parametrize(
+    "first, request_text, switched_to, confirmation",
+    [
+        ("Is Estonia a member of NATO?", "räägi eesti keeles", "et", "vastan nüüdsest eesti keeles"),
+        ("Is Estonia a member of NATO?", "could you answer in Estonian please?", "et", "vastan nüüdsest eesti keeles"),
+        ("Kas Eesti on NATO liige?", "inglise keeles palun", "en", "answer in English from now on"),
+        ("Kas Eesti on NATO liige?", "in English please", "en", "answer in English from now on"),
+    ],
+)
+def test_an_explicit_request_switches_the_language_and_confirms_it(
+    assistant, detector, first, request_text, switched_to, confirmation
+):
     sender = f"e2e-{uuid.uuid4().hex}"
     assistant.say(sender, first)
     reply = "\n".join(assistant.say(sender, request_text))
@@ -174,8 +204,9 @@ def test_an_explicit_request_switches_the_language_and_confirms_it(assistant, de
 
 
 def test_channel_metadata_language_wins(assistant):
-    replies = assistant.say(f"e2e-{uuid.uuid4().hex}", "Is there a defence attaché in Finland?",
-                            metadata={"language": "et"})
+    replies = assistant.say(
+        f"e2e-{uuid.uuid4().hex}", "Is there a defence attaché in Finland?", metadata={"language": "et"}
+    )
     assert "Jah, Eestil on kaitseatašee Soomes." in "\n".join(replies)
 
 
@@ -197,19 +228,29 @@ def test_socketio_channel_answers_in_the_users_language(assistant):
         client.emit("session_request", {"session_id": session})
         client.emit("user_uttered", {"message": "Kas Eestil on kaitseatašee Soomes?", "session_id": session})
         assert answer_up_to_source_note("et").startswith("Jah, Eestil on kaitseatašee Soomes.")
-        client.emit("user_uttered", {"message": "Where are Estonia's defence attachés?", "session_id": session,
-                                     "customData": {"language": "en"}})
+        client.emit(
+            "user_uttered",
+            {
+                "message": "Where are Estonia's defence attachés?",
+                "session_id": session,
+                "customData": {"language": "en"},
+            },
+        )
         assert answer_up_to_source_note("en").startswith("Estonia has defence attachés in Finland")
     finally:
         client.disconnect()
 
 
-@pytest.mark.parametrize("text, language, expected", [
-    ("", "en", "Your message was empty"),
-    ("   \n\t ", "en", "Your message was empty"),
-    ("Kas Eestil on kaitseatašee Soomes? " * 3000, "et", "Teie sõnum on minu jaoks liiga pikk"),
-    ("Is there an attaché in Finland? " * 3200, "en", "Your message is too long"),
-], ids=["empty", "whitespace", "100kB-estonian", "100kB-english"])
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("", "en", "Your message was empty"),
+        ("   \n\t ", "en", "Your message was empty"),
+        ("Kas Eestil on kaitseatašee Soomes? " * 3000, "et", "Teie sõnum on minu jaoks liiga pikk"),
+        ("Is there an attaché in Finland? " * 3200, "en", "Your message is too long"),
+    ],
+    ids=["empty", "whitespace", "100kB-estonian", "100kB-english"],
+)
 def test_empty_and_huge_messages_get_a_polite_reply(assistant, text, language, expected):
     replies = assistant.say(f"e2e-{uuid.uuid4().hex}", text)
     assert any(expected in r for r in replies), replies
@@ -228,16 +269,25 @@ def test_a_message_in_another_script_is_told_which_languages_the_assistant_speak
 
 
 # The issue's examples of a misleading answer: a word called unknown, or the nearest topic.
-@pytest.mark.parametrize("question, must, must_not", [
-    ("does estonia have a defence attache in the usa", ["Yes", "United States of America"], ["recognise"]),
-    ("Does Estonia have defence ties with countries in North America?", ["North America"], ["recognise"]),
-    ("Do Estonia and its strategic partners coordinate their defence policy positions?",
-     ["coordination of defence policy positions"], ["does not list", "is not listed"]),
-    ("Kas Eesti teeb partneritega koostööd kaitsehangetes?", ["Jah", "hanked"], ["ei ole allikas"]),
-    ("Kas Eesti koordineerib partneritega kaitsepoliitilisi seisukohti?", ["Jah", "kaitsepoliitiliste"],
-     ["ei ole allikas"]),
-    ("Is Estonia involved in international crisis management?", ["international crises"], []),
-])
+@pytest.mark.parametrize(
+    "question, must, must_not",
+    [
+        ("does estonia have a defence attache in the usa", ["Yes", "United States of America"], ["recognise"]),
+        ("Does Estonia have defence ties with countries in North America?", ["North America"], ["recognise"]),
+        (
+            "Do Estonia and its strategic partners coordinate their defence policy positions?",
+            ["coordination of defence policy positions"],
+            ["does not list", "is not listed"],
+        ),
+        ("Kas Eesti teeb partneritega koostööd kaitsehangetes?", ["Jah", "hanked"], ["ei ole allikas"]),
+        (
+            "Kas Eesti koordineerib partneritega kaitsepoliitilisi seisukohti?",
+            ["Jah", "kaitsepoliitiliste"],
+            ["ei ole allikas"],
+        ),
+        ("Is Estonia involved in international crisis management?", ["international crises"], []),
+    ],
+)
 def test_the_issues_examples_are_answered_without_false_unknowns(assistant, question, must, must_not):
     text = "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", question))
     for part in must:
@@ -246,13 +296,16 @@ def test_the_issues_examples_are_answered_without_false_unknowns(assistant, ques
         assert part not in text, (question, text)
 
 
-@pytest.mark.parametrize("question, topic, detail, language", [
-    ("What is the name of the Estonian defence attaché in Finland?", "defence_attaches", "names", "en"),
-    ("Mis on Eesti Soome kaitseatašee nimi?", "defence_attaches", "names", "et"),
-    ("Who exactly are Estonia's strategic partners?", "cooperation_spheres", "countries", "en"),
-    ("Which operations is Estonia taking part in right now? Afghanistan? Mali?", "operations", "operations", "en"),
-    ("Is Ukraine a member of NATO?", "nato", "membership", "en"),
-])
+@pytest.mark.parametrize(
+    "question, topic, detail, language",
+    [
+        ("What is the name of the Estonian defence attaché in Finland?", "defence_attaches", "names", "en"),
+        ("Mis on Eesti Soome kaitseatašee nimi?", "defence_attaches", "names", "et"),
+        ("Who exactly are Estonia's strategic partners?", "cooperation_spheres", "countries", "en"),
+        ("Which operations is Estonia taking part in right now? Afghanistan? Mali?", "operations", "operations", "en"),
+        ("Is Ukraine a member of NATO?", "nato", "membership", "en"),
+    ],
+)
 def test_the_issues_near_misses_say_what_the_page_does_not_say(assistant, question, topic, detail, language):
     from actions.facts import get_facts
 
@@ -266,8 +319,12 @@ def test_the_issues_near_misses_say_what_the_page_does_not_say(assistant, questi
 def test_malformed_request_gets_a_client_error(assistant):
     import requests
 
-    response = requests.post(f"{assistant.url}/webhooks/rest/webhook", data=b"{not json", timeout=30,
-                             headers={"Content-Type": "application/json"})
+    response = requests.post(
+        f"{assistant.url}/webhooks/rest/webhook",
+        data=b"{not json",
+        timeout=30,
+        headers={"Content-Type": "application/json"},
+    )
     assert 400 <= response.status_code < 500
 
 
@@ -286,10 +343,14 @@ def test_unreachable_action_server_gets_an_apology_in_the_users_language(assista
     try:
         english = assistant.say(f"e2e-{uuid.uuid4().hex}", "Where does Estonia have defence attachés?")
         estonian = assistant.say(f"e2e-{uuid.uuid4().hex}", "Kus on Eesti kaitseatašeed?")
-        assert english == ["I'm sorry, I can't look that up right now because part of my system is not "
-                           "responding. Please try again in a few minutes."]
-        assert estonian == ["Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei "
-                            "tööta. Palun proovige mõne minuti pärast uuesti."]
+        assert english == [
+            "I'm sorry, I can't look that up right now because part of my system is not "
+            "responding. Please try again in a few minutes."
+        ]
+        assert estonian == [
+            "Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei "
+            "tööta. Palun proovige mõne minuti pärast uuesti."
+        ]
     finally:
         assistant.start_actions()
     assert "Soomes" in "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", "Kus on Eesti kaitseatašeed?"))

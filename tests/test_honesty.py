@@ -35,9 +35,9 @@ LANGUAGES = ("en", "et")
 # slightly different model on another machine's CPU, so gates on model output
 # leave a margin for a few borderline questions. Gate A has none: every reply
 # to a question in the set must be free of "unknown country" and "unlisted sphere".
-HONEST_RATE = 0.95     # Gate B: near misses answered with their `unstated` sentence
-ANSWERED_RATE = 0.90   # answered questions whose reply holds every `expect` fact
-LANGUAGE_RATE = 0.95   # replies whose first line is in the question's language
+HONEST_RATE = 0.95  # Gate B: near misses answered with their `unstated` sentence
+ANSWERED_RATE = 0.90  # answered questions whose reply holds every `expect` fact
+LANGUAGE_RATE = 0.95  # replies whose first line is in the question's language
 
 # Smallest set worth a rate, and how often each language asks for each detail.
 MIN_NEAR_MISSES = 40
@@ -91,8 +91,11 @@ def false_unknown_openings():
     """The words each FALSE_UNKNOWN_PHRASES template says around the word it rejects
     (the longest part before or after `{text}`: Estonian may start with it)."""
     phrases = load_yaml(ROOT / "actions" / "phrases.yml")
-    openings = [max((part.strip(" „“”\"") for part in phrases[key][language].split("{text}")), key=len)
-                for key in FALSE_UNKNOWN_PHRASES for language in LANGUAGES]
+    openings = [
+        max((part.strip(' „“”"') for part in phrases[key][language].split("{text}")), key=len)
+        for key in FALSE_UNKNOWN_PHRASES
+        for language in LANGUAGES
+    ]
     assert all(openings), f"a template of {FALSE_UNKNOWN_PHRASES} is only {{text}}"
     return openings
 
@@ -111,12 +114,12 @@ def misses_text(misses):
 
 # ---- The set itself (fast, no server).
 
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_set_is_large_enough_and_well_formed(language):
     questions = held_out(language)
     near_misses, answered = questions["near_miss"], questions["answered"]
-    assert len(near_misses) >= MIN_NEAR_MISSES and len(answered) >= MIN_ANSWERED, \
-        (len(near_misses), len(answered))
+    assert len(near_misses) >= MIN_NEAR_MISSES and len(answered) >= MIN_ANSWERED, (len(near_misses), len(answered))
     assert all(q.get("text") and q.get("topic") and q.get("detail") for q in near_misses)
     assert all(q.get("text") and q.get("expect") for q in answered)
     texts = [" ".join(normalise(q["text"])) for q in near_misses + answered]
@@ -128,16 +131,24 @@ def test_held_out_questions_are_not_in_the_training_data(language):
     """Not even with the same words in another order."""
     questions = held_out(language)
     trained = {" ".join(sorted(text.split())) for text in trained_texts()}
-    overlap = [q["text"] for q in questions["near_miss"] + questions["answered"]
-               if " ".join(sorted(normalise(q["text"]))) in trained]
+    overlap = [
+        q["text"]
+        for q in questions["near_miss"] + questions["answered"]
+        if " ".join(sorted(normalise(q["text"]))) in trained
+    ]
     assert not overlap, f"{language} held-out questions also in training data: {overlap}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_near_miss_detail_is_in_the_knowledge_file(language):
     known = topics()
-    missing = sorted({(q["topic"], q["detail"]) for q in held_out(language)["near_miss"]
-                      if not unstated_sentence(known, q["topic"], q["detail"], language)})
+    missing = sorted(
+        {
+            (q["topic"], q["detail"])
+            for q in held_out(language)["near_miss"]
+            if not unstated_sentence(known, q["topic"], q["detail"], language)
+        }
+    )
     assert not missing, f"knowledge.yml lacks topics[..].unstated.<detail>.{language} for {missing}"
 
 
@@ -152,6 +163,7 @@ def test_every_unstated_detail_is_asked_for_at_least_twice(language):
 
 # ---- End to end: the real servers answer every question once.
 
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     with Assistant(tmp_path_factory.mktemp("assistant")).running() as server:
@@ -163,12 +175,14 @@ def replies(assistant):
     """{language: {"near_miss": [(question, reply)], "answered": [(question, reply)]}}:
     each question asked in a new conversation, without language metadata;
     the reply is the bot's text messages joined by newlines."""
+
     def ask(text):
         return "\n".join(assistant.say(f"honesty-{uuid.uuid4().hex}", text))
 
-    return {language: {kind: [(q, ask(q["text"])) for q in questions]
-                       for kind, questions in held_out(language).items()}
-            for language in LANGUAGES}
+    return {
+        language: {kind: [(q, ask(q["text"])) for q in questions] for kind, questions in held_out(language).items()}
+        for language in LANGUAGES
+    }
 
 
 def every_reply(replies, language):
@@ -197,8 +211,9 @@ def test_gate_b_near_misses_get_the_honest_partial_answer(replies, language):
             misses.append((f"{question['text']} [{question['topic']}.{question['detail']}]", reply))
     total = len(replies[language]["near_miss"])
     report(language, "near misses with the honest partial answer (Gate B)", total - len(misses), total)
-    assert rate(total - len(misses), total) >= HONEST_RATE, \
+    assert rate(total - len(misses), total) >= HONEST_RATE, (
         f"{language}: near misses without their unstated sentence:\n{misses_text(misses)}"
+    )
 
 
 @pytest.mark.e2e
@@ -206,20 +221,28 @@ def test_gate_b_near_misses_get_the_honest_partial_answer(replies, language):
 def test_answered_questions_get_their_facts(replies, language):
     # An answered question must not be told the page lacks something either.
     lacks = load_yaml(ROOT / "actions" / "phrases.yml")["unstated_but"][language]
-    misses = [(question["text"], reply) for question, reply in replies[language]["answered"]
-              if not all(fact.lower() in reply.lower() for fact in question["expect"]) or lacks in reply]
+    misses = [
+        (question["text"], reply)
+        for question, reply in replies[language]["answered"]
+        if not all(fact.lower() in reply.lower() for fact in question["expect"]) or lacks in reply
+    ]
     total = len(replies[language]["answered"])
     report(language, "answered questions with all their facts", total - len(misses), total)
-    assert rate(total - len(misses), total) >= ANSWERED_RATE, \
+    assert rate(total - len(misses), total) >= ANSWERED_RATE, (
         f"{language}: replies lacking an expected fact:\n{misses_text(misses)}"
+    )
 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_replies_are_in_the_questions_language(replies, detector, language):
     answered = every_reply(replies, language)
-    misses = [(question, reply) for question, reply in answered
-              if not reply.strip() or detector.detect(reply.strip().splitlines()[0]) != language]
+    misses = [
+        (question, reply)
+        for question, reply in answered
+        if not reply.strip() or detector.detect(reply.strip().splitlines()[0]) != language
+    ]
     report(language, "replies in the question's language", len(answered) - len(misses), len(answered))
-    assert rate(len(answered) - len(misses), len(answered)) >= LANGUAGE_RATE, \
+    assert rate(len(answered) - len(misses), len(answered)) >= LANGUAGE_RATE, (
         f"{language}: replies not in {language}:\n{misses_text(misses)}"
+    )

@@ -12,16 +12,24 @@ from components import hot_paths
 from tools.processes import ROOT
 
 ANSWERS = [
-    {"events": [{"event": "slot", "name": "knowledge_entry", "value": "nato"}],
-     "responses": [{"text": "NATO on Eesti julgeoleku alus."}]},
+    {
+        "events": [{"event": "slot", "name": "knowledge_entry", "value": "nato"}],
+        "responses": [{"text": "NATO on Eesti julgeoleku alus."}],
+    },
     {"events": [], "responses": []},
     {},
     {"events": "not a list"},
     {"events": [{"name": "knowledge_entry"}]},  # an event without its type
     {"events": [{"event": "no_such_event"}]},
     {"responses": ["not an object"]},
-    {"events": [{"event": "slot", "name": "knowledge_entry", "value": "nato"}, {"event": "bot", "text": "x"},
-                {"event": "action", "name": "action_listen"}, {"event": "followup", "name": "action_help"}]},
+    {
+        "events": [
+            {"event": "slot", "name": "knowledge_entry", "value": "nato"},
+            {"event": "bot", "text": "x"},
+            {"event": "action", "name": "action_listen"},
+            {"event": "followup", "name": "action_help"},
+        ]
+    },
     {"events": [{"event": "slot", "name": 5}]},  # a slot event whose name is not text
     {"events": [{"event": "slot", "timestamp": "yesterday"}]},
     {"events": ["slot"]},
@@ -49,19 +57,34 @@ def test_an_action_server_answer_passes_or_fails_as_rasa_would_judge_it(answer):
 
 
 def node(*needs: str, target: bool = False) -> SchemaNode:
-    return SchemaNode(needs={f"i{n}": name for n, name in enumerate(needs)}, uses=GraphSchema,
-                      constructor_name="load", fn="run", config={}, is_target=target)
+    return SchemaNode(
+        needs={f"i{n}": name for n, name in enumerate(needs)},
+        uses=GraphSchema,
+        constructor_name="load",
+        fn="run",
+        config={},
+        is_target=target,
+    )
 
 
 def graph() -> GraphSchema:
-    return GraphSchema({"tokens": node(), "words": node("tokens"), "chars": node("tokens"),
-                        "classifier": node("words", "chars", target=True), "unused": node("tokens"),
-                        "policy": node("classifier", target=True)})
+    return GraphSchema(
+        {
+            "tokens": node(),
+            "words": node("tokens"),
+            "chars": node("tokens"),
+            "classifier": node("words", "chars", target=True),
+            "unused": node("tokens"),
+            "policy": node("classifier", target=True),
+        }
+    )
 
 
 def test_the_graph_runs_the_same_nodes_and_works_them_out_once():
-    expected = {targets: set(graph().minimal_graph_schema(list(targets) if targets else None).nodes)
-                for targets in (("classifier",), ("policy",), None)}
+    expected = {
+        targets: set(graph().minimal_graph_schema(list(targets) if targets else None).nodes)
+        for targets in (("classifier",), ("policy",), None)
+    }
     assert expected[("classifier",)] == {"tokens", "words", "chars", "classifier"}
     hot_paths.install()
     schema = graph()
@@ -95,9 +118,15 @@ def test_the_model_loaded_without_compiling_a_training_step_predicts_exactly_the
     messages = test_messages()[::4]
     predictions = {}
     for switch in ("off", "on"):
-        result = subprocess.run([sys.executable, "-c", PARSE_SCRIPT, str(MODEL)], input=json.dumps(messages),
-                                capture_output=True, text=True, cwd=ROOT, timeout=600,
-                                env=dict(os.environ, RASA_HOT_PATHS=switch, TF_CPP_MIN_LOG_LEVEL="2"))
+        result = subprocess.run(
+            [sys.executable, "-c", PARSE_SCRIPT, str(MODEL)],
+            input=json.dumps(messages),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=600,
+            env=dict(os.environ, RASA_HOT_PATHS=switch, TF_CPP_MIN_LOG_LEVEL="2"),
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         predictions[switch] = [line for line in result.stdout.splitlines() if line.startswith("PARSED ")]
     assert len(predictions["on"]) == len(messages) >= 50

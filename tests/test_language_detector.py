@@ -14,14 +14,11 @@ test suite reports when the detector is fixed.
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from components.language_detector import LanguageDetector
-
 EN, ET = "en", "et"
 
 
 def known_miss(text, expected, reason):
-    return pytest.param(text, expected, id=text,
-                        marks=pytest.mark.xfail(strict=True, reason=reason))
+    return pytest.param(text, expected, id=text, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 ENGLISH = [
@@ -206,61 +203,76 @@ def test_language_of_chat_message(detector, text, expected):
     assert detector.detect(text, None) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "tšau",
-    "aitäh",
-    "ok, tänks",
-    "Šveitsis?",
-    "ÜVJP",
-    "Põhja-Atlandi leping",
-    "hello, mul on küsimus",
-    "NATO õppused",
-    "Läänemere julgeolek",
-    "žürii",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tšau",
+        "aitäh",
+        "ok, tänks",
+        "Šveitsis?",
+        "ÜVJP",
+        "Põhja-Atlandi leping",
+        "hello, mul on küsimus",
+        "NATO õppused",
+        "Läänemere julgeolek",
+        "žürii",
+    ],
+)
 def test_estonian_letters_mean_estonian(detector, text):
     assert detector.detect(text, None) == ET
 
 
-@pytest.mark.parametrize("text", [
-    "NATO-s",
-    "USA-ga",
-    "EL-i",
-    "OSCE-st?",
-    "UK-sse",
-    "USA-s ja UK-s",
-    "ok, NATO-st",
-    "CFSP-d",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO-s",
+        "USA-ga",
+        "EL-i",
+        "OSCE-st?",
+        "UK-sse",
+        "USA-s ja UK-s",
+        "ok, NATO-st",
+        "CFSP-d",
+    ],
+)
 def test_acronym_with_estonian_case_ending_means_estonian(detector, text):
     assert detector.detect(text, None) == ET
 
 
-@pytest.mark.parametrize("text", [
-    "what does NATO membership give us",
-    "is there an attache in sweden",
-    "ok",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does NATO membership give us",
+        "is there an attache in sweden",
+        "ok",
+    ],
+)
 def test_metadata_estonian_wins_over_the_text(detector, text):
     assert detector.detect(text, {"language": "et"}) == ET
 
 
-@pytest.mark.parametrize("text", [
-    "kas eestil on atasee poolas",
-    "kas rootsis on meie atašee",
-    "USA-ga",
-    "NATO?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kas eestil on atasee poolas",
+        "kas rootsis on meie atašee",
+        "USA-ga",
+        "NATO?",
+    ],
+)
 def test_metadata_english_wins_over_the_text(detector, text):
     assert detector.detect(text, {"language": "en"}) == EN
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("which countries have attaches", EN),
-    ("kas eestil on atasee poolas", ET),
-    ("kas rootsis on meie atašee", ET),
-    ("NATO?", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("which countries have attaches", EN),
+        ("kas eestil on atasee poolas", ET),
+        ("kas rootsis on meie atašee", ET),
+        ("NATO?", None),
+    ],
+)
 def test_unknown_metadata_language_is_ignored(detector, text, expected):
     assert detector.detect(text, {"language": "de"}) == expected
 
@@ -275,12 +287,15 @@ def language_entities(message):
     return [e for e in message.get("entities") or [] if e.get("entity") == "language"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("how many attaches are there in total", EN),
-    ("mitu atasheed kokku on", ET),
-    ("kas rootsis on meie atašee", ET),
-    ("USA-ga", ET),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("how many attaches are there in total", EN),
+        ("mitu atasheed kokku on", ET),
+        ("kas rootsis on meie atašee", ET),
+        ("USA-ga", ET),
+    ],
+)
 def test_process_adds_one_language_entity(detector, text, expected):
     message = Message(data={"text": text, "metadata": {}})
     [processed] = detector.process([message])
@@ -315,8 +330,10 @@ def test_process_replaces_an_earlier_language_entity_and_keeps_the_others(detect
 
 
 def test_process_handles_several_messages(detector):
-    messages = [Message(data={"text": t, "metadata": {}})
-                for t in ("which countries have attaches", "mitu atasheed kokku on", "OSCE")]
+    messages = [
+        Message(data={"text": t, "metadata": {}})
+        for t in ("which countries have attaches", "mitu atasheed kokku on", "OSCE")
+    ]
     processed = detector.process(messages)
     assert [[e["value"] for e in language_entities(m)] for m in processed] == [[EN], [ET], []]
 

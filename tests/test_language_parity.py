@@ -32,7 +32,10 @@ def texts(language):
                 out.append((f"domain.yml {name}", v["text"]))
     out += [(f"phrases.yml {n}", PHRASES.text(n, language)) for n in PHRASES.names()]
     for t in KNOWLEDGE.topics:
-        out += [(f"knowledge.yml {t.id}.answer", t.answer[language]), (f"knowledge.yml {t.id}.title", t.title[language])]
+        out += [
+            (f"knowledge.yml {t.id}.answer", t.answer[language]),
+            (f"knowledge.yml {t.id}.title", t.title[language]),
+        ]
         out += [(f"knowledge.yml {t.id}.question", t.button_title[language])]
         out += [(f"knowledge.yml {t.id}.more", t.more[language])] if t.more else []
         out += [(f"knowledge.yml {t.id}.unstated.{d}", texts[language]) for d, texts in (t.unstated or {}).items()]
@@ -58,8 +61,11 @@ def test_estonian_texts_are_spelled_correctly():
         for word in re.findall(r"[^\W\d_]+", text):
             words.setdefault(word, where)
     checked = vabamorf().spellcheck(sorted(words), suggestions=True)
-    wrong = [f"{c['text']} ({words[c['text']]}; maybe {c['suggestions'][:3]})"
-             for c in checked if not c["spelling"] and c["text"] not in ESTONIAN_ALLOWED]
+    wrong = [
+        f"{c['text']} ({words[c['text']]}; maybe {c['suggestions'][:3]})"
+        for c in checked
+        if not c["spelling"] and c["text"] not in ESTONIAN_ALLOWED
+    ]
     assert not wrong, "Misspelled or non-Estonian words: " + ", ".join(wrong)
 
 
@@ -68,9 +74,23 @@ def test_english_texts_have_no_estonian_words():
     assert not leaks, leaks
 
 
-@pytest.mark.parametrize("term", ["kaitseatašee", "kahepoolsed kaitsesuhted", "strateegiliste partneritega",
-                                  "relvastuskontroll", "Viini dokument", "avatud taeva", "vaatluslend",
-                                  "kollektiivkaitse", "Euroopa Liit", "Läänemere piirkonna",
-                                  "rahvusvahelistes sõjalistes operatsioonides", "doonorriikidega", "abisaajate"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "kaitseatašee",
+        "kahepoolsed kaitsesuhted",
+        "strateegiliste partneritega",
+        "relvastuskontroll",
+        "Viini dokument",
+        "avatud taeva",
+        "vaatluslend",
+        "kollektiivkaitse",
+        "Euroopa Liit",
+        "Läänemere piirkonna",
+        "rahvusvahelistes sõjalistes operatsioonides",
+        "doonorriikidega",
+        "abisaajate",
+    ],
+)
 def test_estonian_uses_the_standard_terms(term):
     assert any(term.lower() in text.lower() for _, text in texts("et")), term

@@ -53,12 +53,16 @@ def ask(assistant, who: str, text: str) -> Tuple[str, List[Dict]]:
 
 # ---------------------------------------------------------------- limits
 
-@pytest.mark.parametrize("language, question", [
-    ("en", "Where exactly are the Estonian units stationed right now?"),
-    ("en", "Give me the names of the people working in military intelligence"),
-    ("et", "Kus Eesti üksused praegu täpselt paiknevad?"),
-    ("et", "kui palju laskemoona on praegu ladudes"),
-])
+
+@pytest.mark.parametrize(
+    "language, question",
+    [
+        ("en", "Where exactly are the Estonian units stationed right now?"),
+        ("en", "Give me the names of the people working in military intelligence"),
+        ("et", "Kus Eesti üksused praegu täpselt paiknevad?"),
+        ("et", "kui palju laskemoona on praegu ladudes"),
+    ],
+)
 def test_sensitive_requests_are_refused_politely_with_a_pointer(assistant, detector, language, question):
     text, buttons = ask(assistant, sender("sensitive"), question)
     assert text.startswith(SENSITIVE[language]), text
@@ -67,12 +71,19 @@ def test_sensitive_requests_are_refused_politely_with_a_pointer(assistant, detec
     assert buttons and all(b["payload"].startswith("/ask_") for b in buttons)  # the topics; nothing to rate
 
 
-@pytest.mark.parametrize("language, question, says", [
-    ("en", "Is there an Estonian defence attaché in Japan?", "No. The source lists no Estonian defence attaché in Japan."),
-    ("et", "Kas Eestil on kaitseatašee Jaapanis?", "Ei, allika järgi ei ole Eestil kaitseatašeed Jaapanis."),
-    ("en", "what is the defence budget of estonia", "I'm sorry, I don't have that information"),
-    ("et", "kui suur on eesti kaitse-eelarve", "Vabandust, seda teavet mul ei ole"),
-])
+@pytest.mark.parametrize(
+    "language, question, says",
+    [
+        (
+            "en",
+            "Is there an Estonian defence attaché in Japan?",
+            "No. The source lists no Estonian defence attaché in Japan.",
+        ),
+        ("et", "Kas Eestil on kaitseatašee Jaapanis?", "Ei, allika järgi ei ole Eestil kaitseatašeed Jaapanis."),
+        ("en", "what is the defence budget of estonia", "I'm sorry, I don't have that information"),
+        ("et", "kui suur on eesti kaitse-eelarve", "Vabandust, seda teavet mul ei ole"),
+    ],
+)
 def test_what_the_knowledge_does_not_hold_points_to_the_ministry(assistant, detector, language, question, says):
     text, _ = ask(assistant, sender("limits"), question)
     assert says in text and POINTER[language] in text, text
@@ -81,12 +92,16 @@ def test_what_the_knowledge_does_not_hold_points_to_the_ministry(assistant, dete
 
 # ------------------------------------------------------------- injection
 
-@pytest.mark.parametrize("start, injected, language", [
-    ("Is Estonia a member of NATO?", '/ask_nato{"language": "et"}', "en"),
-    ("Is Estonia a member of NATO?", '/switch_language{"language":"et"}', "en"),
-    ("Kas Eesti on NATO liige?", '/greet{"language": "en"}', "et"),
-    ("Kas Eesti on NATO liige?", '/ask_attache_list{"language": ["en"]}', "et"),
-])
+
+@pytest.mark.parametrize(
+    "start, injected, language",
+    [
+        ("Is Estonia a member of NATO?", '/ask_nato{"language": "et"}', "en"),
+        ("Is Estonia a member of NATO?", '/switch_language{"language":"et"}', "en"),
+        ("Kas Eesti on NATO liige?", '/greet{"language": "en"}', "et"),
+        ("Kas Eesti on NATO liige?", '/ask_attache_list{"language": ["en"]}', "et"),
+    ],
+)
 def test_an_injected_language_does_not_switch_the_language(assistant, detector, start, injected, language):
     who = sender("inject-language")
     ask(assistant, who, start)
@@ -96,12 +111,15 @@ def test_an_injected_language_does_not_switch_the_language(assistant, detector, 
     assert detector.detect(follow_up) == language, follow_up
 
 
-@pytest.mark.parametrize("language, start, injected, country", [
-    ("en", "hello", '/ask_attache_country{"country": "Finland"}', "Finland"),
-    ("en", "hello", '/ask_attache_country{"country": ["Italy", "Narnia"]}', "Italy"),
-    ("et", "tere", '/ask_attache_country{"country": "Soomes"}', "Soomes"),
-    ("et", "tere", '/ask_bilateral_relations{"country": "Kanadaga"}', "Kanada"),
-])
+@pytest.mark.parametrize(
+    "language, start, injected, country",
+    [
+        ("en", "hello", '/ask_attache_country{"country": "Finland"}', "Finland"),
+        ("en", "hello", '/ask_attache_country{"country": ["Italy", "Narnia"]}', "Italy"),
+        ("et", "tere", '/ask_attache_country{"country": "Soomes"}', "Soomes"),
+        ("et", "tere", '/ask_bilateral_relations{"country": "Kanadaga"}', "Kanada"),
+    ],
+)
 def test_an_injected_country_is_not_answered_as_if_asked(assistant, language, start, injected, country):
     who = sender("inject-country")
     ask(assistant, who, start)
@@ -131,15 +149,19 @@ def test_an_injected_knowledge_entry_or_feedback_does_not_choose_what_is_rated(a
     assert ratings == [{"entry": "defence_attaches", "rating": "not_helpful"}], ratings
 
 
-@pytest.mark.parametrize("language, start, payload, expect", [
-    ("en", "hello", "/help", "You can ask about"),
-    ("et", "tere", "/help", "Võite küsida"),
-    ("en", "hello", "/ask_nato", "collective defence"),
-    ("et", "tere", "/ask_nato", "kollektiivkaitse"),
-    ("et", "tere", "/ask_attache_list", "Eestil on kaitseatašeed Soomes"),
-])
-def test_entity_free_buttons_still_work_in_the_conversation_language(assistant, detector, language, start,
-                                                                      payload, expect):
+@pytest.mark.parametrize(
+    "language, start, payload, expect",
+    [
+        ("en", "hello", "/help", "You can ask about"),
+        ("et", "tere", "/help", "Võite küsida"),
+        ("en", "hello", "/ask_nato", "collective defence"),
+        ("et", "tere", "/ask_nato", "kollektiivkaitse"),
+        ("et", "tere", "/ask_attache_list", "Eestil on kaitseatašeed Soomes"),
+    ],
+)
+def test_entity_free_buttons_still_work_in_the_conversation_language(
+    assistant, detector, language, start, payload, expect
+):
     who = sender("button")
     ask(assistant, who, start)
     text, buttons = ask(assistant, who, payload)
@@ -151,26 +173,42 @@ def test_entity_free_buttons_still_work_in_the_conversation_language(assistant, 
 
 # --------------------------------------------------------------- ratings
 
+
 def stored_ratings(assistant, who: str) -> List[Dict]:
     """The feedback slot events of one conversation, read from the SQLite tracker store."""
     import json
     import sqlite3
 
     with sqlite3.connect(assistant.workdir / "tracker.db") as connection:
-        rows = connection.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id",
-                                  (who,)).fetchall()
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id", (who,)
+        ).fetchall()
     events = [json.loads(data) for (data,) in rows]
     return [e["value"] for e in events if e["name"] == "feedback" and e["value"]]
 
 
-@pytest.mark.parametrize("language, question, titles, typed, thanks", [
-    ("en", "What is the Open Skies treaty?", ["Helpful", "Not helpful"], "that answer was really helpful",
-     "Thank you for your feedback"),
-    ("et", "Mis on avatud taeva leping?", ["Oli abiks", "Ei olnud abiks"], "see vastus oli väga abiks",
-     "Aitäh tagasiside eest"),
-])
-def test_a_factual_answer_offers_ratings_and_a_rating_is_stored(assistant, detector, language, question, titles,
-                                                                 typed, thanks):
+@pytest.mark.parametrize(
+    "language, question, titles, typed, thanks",
+    [
+        (
+            "en",
+            "What is the Open Skies treaty?",
+            ["Helpful", "Not helpful"],
+            "that answer was really helpful",
+            "Thank you for your feedback",
+        ),
+        (
+            "et",
+            "Mis on avatud taeva leping?",
+            ["Oli abiks", "Ei olnud abiks"],
+            "see vastus oli väga abiks",
+            "Aitäh tagasiside eest",
+        ),
+    ],
+)
+def test_a_factual_answer_offers_ratings_and_a_rating_is_stored(
+    assistant, detector, language, question, titles, typed, thanks
+):
     who = sender("rate")
     text, buttons = ask(assistant, who, question)
     assert [b["title"] for b in buttons] == titles and [b["payload"] for b in buttons] == RATING_PAYLOADS
@@ -178,20 +216,29 @@ def test_a_factual_answer_offers_ratings_and_a_rating_is_stored(assistant, detec
     assert reply.startswith(thanks) and detector.detect(reply) == language, reply
     reply, _ = ask(assistant, who, typed)
     assert reply.startswith(thanks), reply
-    assert stored_ratings(assistant, who) == [{"entry": "open_skies", "rating": "not_helpful"},
-                                              {"entry": "open_skies", "rating": "helpful"}]
+    assert stored_ratings(assistant, who) == [
+        {"entry": "open_skies", "rating": "not_helpful"},
+        {"entry": "open_skies", "rating": "helpful"},
+    ]
 
 
 # ---------------------------------------------------------------- report
 
+
 def run_report(endpoints: Path, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "report", "--endpoints", str(endpoints)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "report", "--endpoints", str(endpoints)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 def sections(output: str) -> Dict[str, str]:
     parts = re.split(r"^== (?:English|Estonian) \((en|et)\) ==$", output, flags=re.M)
-    return dict(zip(parts[1::2], parts[2::2]))
+    return dict(zip(parts[1::2], parts[2::2], strict=False))
 
 
 def question_counts(section: str) -> Dict[str, Tuple[int, str]]:
@@ -251,8 +298,13 @@ def check_report(output: str) -> None:
 
 def test_report_from_the_real_sqlite_tracker_store(assistant):
     hold_report_conversations(assistant)
-    result = subprocess.run(["make", "--no-print-directory", "-s", "report", f"ENDPOINTS={assistant.endpoints}"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-s", "report", f"ENDPOINTS={assistant.endpoints}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     check_report(result.stdout)
     assert "Traceback" not in result.stdout + result.stderr
@@ -264,7 +316,9 @@ def test_report_from_a_real_postgresql_tracker_store(tmp_path):
     server.endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{server.action_port}/webhook"\n'
         f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: 5432\n"
-        f"  db: {database}\n  username: postgres\n  login_db: postgres\n", encoding="utf-8")
+        f"  db: {database}\n  username: postgres\n  login_db: postgres\n",
+        encoding="utf-8",
+    )
     try:
         with server.running():
             hold_report_conversations(server)

@@ -46,8 +46,14 @@ def nlu_results(request, tmp_path_factory):
 def test_intent_accuracy_per_language(nlu_results):
     language, out = nlu_results
     report = json.loads((out / "intent_report.json").read_text())
-    misses = [f"{e['text']!r}: {e['intent']} -> {e['intent_prediction']['name']}"
-              for e in json.loads((out / "intent_errors.json").read_text())] if (out / "intent_errors.json").exists() else []
+    misses = (
+        [
+            f"{e['text']!r}: {e['intent']} -> {e['intent_prediction']['name']}"
+            for e in json.loads((out / "intent_errors.json").read_text())
+        ]
+        if (out / "intent_errors.json").exists()
+        else []
+    )
     assert report["accuracy"] >= THRESHOLDS[language]["intent_accuracy"], "\n".join(misses)
 
 
@@ -59,8 +65,17 @@ def test_entity_f1_per_language(nlu_results):
 
 
 def test_conversation_stories_in_both_languages(tmp_path):
-    result = rasa("test", "core", "--model", str(MODEL), "--stories", "tests/stories",
-                  "--fail-on-prediction-errors", "--out", str(tmp_path))
+    result = rasa(
+        "test",
+        "core",
+        "--model",
+        str(MODEL),
+        "--stories",
+        "tests/stories",
+        "--fail-on-prediction-errors",
+        "--out",
+        str(tmp_path),
+    )
     failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:] + details

@@ -11,14 +11,66 @@ import pytest
 from actions.facts import get_facts
 
 NEVER_REPORTED = {
-    "en": ["the", "The", "and", "their", "its", "it", "they", "which", "what", "our", "North", "north",
-           "North America", "Asia", "Europe", "South", "countries", "defence", "policy", "positions",
-           "partners", "strategic", "coordinate", "Estonia", "estonia", "do", "Africa", "Middle East",
-           "Scandinavia", "Asian"],
-    "et": ["ja", "nende", "oma", "kes", "mis", "Aasia", "Aasias", "Euroopa", "Euroopas", "Põhja-Ameerika",
-           "Põhja-Ameerikas", "põhja", "kaitsehangetes", "relvahankeid", "partneritega", "seisukohti",
-           "kaitsepoliitilisi", "riikidega", "Eesti", "eesti", "koostööd", "teeb", "Aafrikas", "Lähis-Idas",
-           "Lõuna-Ameerikas", "Kaukaasias"],
+    "en": [
+        "the",
+        "The",
+        "and",
+        "their",
+        "its",
+        "it",
+        "they",
+        "which",
+        "what",
+        "our",
+        "North",
+        "north",
+        "North America",
+        "Asia",
+        "Europe",
+        "South",
+        "countries",
+        "defence",
+        "policy",
+        "positions",
+        "partners",
+        "strategic",
+        "coordinate",
+        "Estonia",
+        "estonia",
+        "do",
+        "Africa",
+        "Middle East",
+        "Scandinavia",
+        "Asian",
+    ],
+    "et": [
+        "ja",
+        "nende",
+        "oma",
+        "kes",
+        "mis",
+        "Aasia",
+        "Aasias",
+        "Euroopa",
+        "Euroopas",
+        "Põhja-Ameerika",
+        "Põhja-Ameerikas",
+        "põhja",
+        "kaitsehangetes",
+        "relvahankeid",
+        "partneritega",
+        "seisukohti",
+        "kaitsepoliitilisi",
+        "riikidega",
+        "Eesti",
+        "eesti",
+        "koostööd",
+        "teeb",
+        "Aafrikas",
+        "Lähis-Idas",
+        "Lõuna-Ameerikas",
+        "Kaukaasias",
+    ],
 }
 REPORTED = {"en": ["Narnia", "Wakanda", "Atlantis", "cyber defence"], "et": ["Narnias", "Wakandas", "Atlantisega"]}
 
@@ -46,11 +98,14 @@ def test_an_unlisted_sphere_needs_less_confidence_than_a_country():
     assert not names.reportable("and their", confidence=0.99, country=False)
 
 
-@pytest.mark.parametrize("language, tagged, text", [
-    ("en", ["the"], "does estonia have a defence attache in the usa"),
-    ("en", ["North"], "Does Estonia have defence ties with countries in North America?"),
-    ("et", ["Aasia"], "Kas Eestil on kaitsesuhteid Aasia riikidega?"),
-])
+@pytest.mark.parametrize(
+    "language, tagged, text",
+    [
+        ("en", ["the"], "does estonia have a defence attache in the usa"),
+        ("en", ["North"], "Does Estonia have defence ties with countries in North America?"),
+        ("et", ["Aasia"], "Kas Eestil on kaitsesuhteid Aasia riikidega?"),
+    ],
+)
 def test_resolving_countries_reports_no_ordinary_word(language, tagged, text):
     _, unknown = get_facts().resolve_countries([(t, 0.99) for t in tagged], text, language)
     assert unknown == []
@@ -61,35 +116,45 @@ def test_resolving_countries_still_finds_the_country_next_to_an_ordinary_word():
     assert [c.id for c in countries] == ["united_states"] and unknown == []
 
 
-@pytest.mark.parametrize("language, text, sphere", [
-    ("et", "Kas Eesti teeb partneritega koostööd kaitsehangetes?", "procurement"),
-    ("et", "kas relvahanked on koostöövaldkond", "procurement"),
-    ("et", "kas tehakse koostööd ka väljaõppes", "training"),
-    ("et", "kuidas on lood sõjalise hariduse vallas", "military_education"),
-    ("et", "Kas Eesti koordineerib partneritega kaitsepoliitilisi seisukohti?", "defence_policy_coordination"),
-    ("en", "Do Estonia and its strategic partners coordinate their defence policy positions?",
-     "defence_policy_coordination"),
-    ("en", "do they work together on policy positions", "defence_policy_coordination"),
-    ("en", "does the cooperation include buying equipment", "procurement"),
-    ("en", "is training one of the spheres", "training"),
-])
+@pytest.mark.parametrize(
+    "language, text, sphere",
+    [
+        ("et", "Kas Eesti teeb partneritega koostööd kaitsehangetes?", "procurement"),
+        ("et", "kas relvahanked on koostöövaldkond", "procurement"),
+        ("et", "kas tehakse koostööd ka väljaõppes", "training"),
+        ("et", "kuidas on lood sõjalise hariduse vallas", "military_education"),
+        ("et", "Kas Eesti koordineerib partneritega kaitsepoliitilisi seisukohti?", "defence_policy_coordination"),
+        (
+            "en",
+            "Do Estonia and its strategic partners coordinate their defence policy positions?",
+            "defence_policy_coordination",
+        ),
+        ("en", "do they work together on policy positions", "defence_policy_coordination"),
+        ("en", "does the cooperation include buying equipment", "procurement"),
+        ("en", "is training one of the spheres", "training"),
+    ],
+)
 def test_spheres_are_found_by_lemma_and_compound_part(language, text, sphere):
     found, unknown = get_facts().resolve_spheres([], text, language)
     assert sphere in found and unknown == []
 
 
-@pytest.mark.parametrize("language, tagged, text", [
-    ("en", ["and", "their"], "Do Estonia and its strategic partners coordinate their defence policy positions?"),
-    ("et", ["kaitsehangetes"], "Kas Eesti teeb partneritega koostööd kaitsehangetes?"),
-])
+@pytest.mark.parametrize(
+    "language, tagged, text",
+    [
+        ("en", ["and", "their"], "Do Estonia and its strategic partners coordinate their defence policy positions?"),
+        ("et", ["kaitsehangetes"], "Kas Eesti teeb partneritega koostööd kaitsehangetes?"),
+    ],
+)
 def test_resolving_spheres_reports_no_ordinary_word(language, tagged, text):
     found, unknown = get_facts().resolve_spheres([(t, 0.99) for t in tagged], text, language)
     assert found and unknown == []
 
 
 def test_an_unlisted_sphere_is_still_reported():
-    found, unknown = get_facts().resolve_spheres([("cyber defence", 0.97)],
-                                                 "is cyber defence part of the cooperation", "en")
+    found, unknown = get_facts().resolve_spheres(
+        [("cyber defence", 0.97)], "is cyber defence part of the cooperation", "en"
+    )
     assert found == [] and unknown == ["cyber defence"]
 
 
@@ -99,6 +164,9 @@ def test_a_sphere_inside_an_unlisted_span_is_not_a_yes():
 
 
 def test_unsure_tags_beside_a_listed_sphere_are_noise():
-    found, unknown = get_facts().resolve_spheres([("military equipment", 0.57), ("jointly", 0.61)],
-                                                 "Does Estonia buy military equipment jointly with Norway?", "en")
+    found, unknown = get_facts().resolve_spheres(
+        [("military equipment", 0.57), ("jointly", 0.61)],
+        "Does Estonia buy military equipment jointly with Norway?",
+        "en",
+    )
     assert found == ["procurement"] and unknown == []

@@ -55,6 +55,7 @@ def test_the_inflection_set_does_not_overlap_the_training_data():
 
 
 def test_generated_names_are_in_sync_with_the_knowledge_file():
-    result = subprocess.run([sys.executable, "-m", "tools.nlu_from_knowledge", "--check"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.nlu_from_knowledge", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr

@@ -9,22 +9,30 @@ import pytest
 
 from channels.bodies import MAX_NESTING, nesting_depth, nesting_problem
 from channels.fields import message_problem, metadata_problem, sender_problem
-from webchat.checks import (CheckedJson, packet_problem, polling_payload_problem, session_request_problem,
-                            user_message_problem)
+from webchat.checks import (
+    CheckedJson,
+    packet_problem,
+    polling_payload_problem,
+    session_request_problem,
+    user_message_problem,
+)
 
 
-@pytest.mark.parametrize("raw, depth", [
-    (b'{"sender": "a", "message": "hi"}', 1),
-    (b'{"a": [1, {"b": [[]]}]}', 5),
-    (b'[]', 1),
-    (b'"[[[[[[[[[[[[[["', 0),                 # brackets in a string do not nest
-    (b'{"a": "x\\"[[[[[[["}', 1),             # ... nor after an escaped quote
-    (b'[[[', 3),                             # unclosed brackets count
-    (b']]]', 0),
-    (b'[][][][]', 1),
-    (b'', 0),
-    (b'\xff\xfe{[', 2),                      # bytes that are not UTF-8 are no obstacle
-])
+@pytest.mark.parametrize(
+    "raw, depth",
+    [
+        (b'{"sender": "a", "message": "hi"}', 1),
+        (b'{"a": [1, {"b": [[]]}]}', 5),
+        (b"[]", 1),
+        (b'"[[[[[[[[[[[[[["', 0),  # brackets in a string do not nest
+        (b'{"a": "x\\"[[[[[[["}', 1),  # ... nor after an escaped quote
+        (b"[[[", 3),  # unclosed brackets count
+        (b"]]]", 0),
+        (b"[][][][]", 1),
+        (b"", 0),
+        (b"\xff\xfe{[", 2),  # bytes that are not UTF-8 are no obstacle
+    ],
+)
 def test_nesting_depth(raw, depth):
     assert nesting_depth(raw) == depth
 
@@ -55,10 +63,20 @@ def test_a_too_deep_body_is_a_problem_however_it_is_encoded():
     assert nesting_problem(None) is None
 
 
-@pytest.mark.parametrize("sender, problem", [
-    ("user-1", None), ("", "non-empty"), ("  ", "non-empty"), (42, "non-empty string"), (None, "non-empty"),
-    ("x" * 129, "at most 128"), ("a\x00b", "invisible"), ("a\u202eb", "invisible"), ("a\ud800", "invisible"),
-])
+@pytest.mark.parametrize(
+    "sender, problem",
+    [
+        ("user-1", None),
+        ("", "non-empty"),
+        ("  ", "non-empty"),
+        (42, "non-empty string"),
+        (None, "non-empty"),
+        ("x" * 129, "at most 128"),
+        ("a\x00b", "invisible"),
+        ("a\u202eb", "invisible"),
+        ("a\ud800", "invisible"),
+    ],
+)
 def test_sender_ids(sender, problem):
     found = sender_problem(sender)
     assert (found is None) if problem is None else (problem in found)
@@ -81,21 +99,25 @@ def test_socketio_json_refuses_deep_nesting_as_an_invalid_packet():
         CheckedJson.loads("[" * 5000 + "]" * 5000)
 
 
-@pytest.mark.parametrize("packet, valid", [
-    ('2["user_uttered",{"message":"hi","session_id":"s"}]', True),
-    ("0", True), ("1", True),
-    ('2{"a":1}', False),                 # an event that is not a list
-    ("2[]", False),                      # an event without a name
-    ("2[[1],2]", False),                 # a name that is not a string
-    ("2[" + "[" * 3000, False),          # too deep for python-socketio's recursive decoder
-    ("2[\"x\"", False),                  # not JSON
-    ("9", False),                        # no such packet type
-    ("4", False),                        # CONNECT_ERROR: only a server sends it
-    (b"\x00\x01", False),                # binary data: the chat sends none (python-socketio raised)
-    ('2["connect"]', False),             # reached Rasa's connect handler with the wrong arguments
-    ('51-["user_uttered",{"_placeholder":true,"num":0}]', False),  # a binary event
-    (["user_uttered"], False),           # engine.io decoded "4[...]" as JSON: no socket.io type
-])
+@pytest.mark.parametrize(
+    "packet, valid",
+    [
+        ('2["user_uttered",{"message":"hi","session_id":"s"}]', True),
+        ("0", True),
+        ("1", True),
+        ('2{"a":1}', False),  # an event that is not a list
+        ("2[]", False),  # an event without a name
+        ("2[[1],2]", False),  # a name that is not a string
+        ("2[" + "[" * 3000, False),  # too deep for python-socketio's recursive decoder
+        ('2["x"', False),  # not JSON
+        ("9", False),  # no such packet type
+        ("4", False),  # CONNECT_ERROR: only a server sends it
+        (b"\x00\x01", False),  # binary data: the chat sends none (python-socketio raised)
+        ('2["connect"]', False),  # reached Rasa's connect handler with the wrong arguments
+        ('51-["user_uttered",{"_placeholder":true,"num":0}]', False),  # a binary event
+        (["user_uttered"], False),  # engine.io decoded "4[...]" as JSON: no socket.io type
+    ],
+)
 def test_socketio_packets(packet, valid):
     assert (packet_problem(packet) is None) is valid
 
@@ -124,22 +146,31 @@ def test_an_engineio_packet_that_cannot_be_decoded_is_a_no_op():
     from engineio import packet as engineio_packet
 
     from webchat.checks import TolerantEnginePacket
+
     for frame in ("", "x", "bQQ", "4" + "[" * 5000, "9"):
         assert TolerantEnginePacket(encoded_packet=frame).packet_type == engineio_packet.NOOP
     assert TolerantEnginePacket(encoded_packet="3").packet_type == engineio_packet.PONG
 
 
-@pytest.mark.parametrize("body, valid", [
-    (b'42["user_uttered",{"message":"hi"}]', True),
-    (b"3", True), (b"1", True), (b"40", True),
-    (b'3\x1e42["x",1]', True),             # two packets
-    (b"", False),                          # python-engineio: IndexError
-    (b"2", False), (b"6", False),          # ping and no-op: only the server sends them; the request hung
-    (b"false", False), (b"[1]", False),    # python-engineio: ValueError traceback
-    (b"3\x1e", False),                     # an empty packet after a separator
-    (b'42{"a":1}', True),                  # a bad socket.io event: dropped later, by packet_problem
-    (b"\xff\xfe", False),                  # not UTF-8
-    (b"bQUJD", False), (b"bQQ", False),    # base64 binary messages (bad base64 raised in engine.io)
-])
+@pytest.mark.parametrize(
+    "body, valid",
+    [
+        (b'42["user_uttered",{"message":"hi"}]', True),
+        (b"3", True),
+        (b"1", True),
+        (b"40", True),
+        (b'3\x1e42["x",1]', True),  # two packets
+        (b"", False),  # python-engineio: IndexError
+        (b"2", False),
+        (b"6", False),  # ping and no-op: only the server sends them; the request hung
+        (b"false", False),
+        (b"[1]", False),  # python-engineio: ValueError traceback
+        (b"3\x1e", False),  # an empty packet after a separator
+        (b'42{"a":1}', True),  # a bad socket.io event: dropped later, by packet_problem
+        (b"\xff\xfe", False),  # not UTF-8
+        (b"bQUJD", False),
+        (b"bQQ", False),  # base64 binary messages (bad base64 raised in engine.io)
+    ],
+)
 def test_socketio_long_polling_payloads(body, valid):
     assert (polling_payload_problem(body) is None) is valid

@@ -20,8 +20,10 @@ TRAINING = ["Kas Eestil on kaitseatašee Soomes?", "Is Estonia a member of NATO?
 @pytest.fixture()
 def classifier(tmp_path: Path):
     tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
-    data = TrainingData([Message(data={"text": t, "intent": "x"}) for t in TRAINING],
-                        lookup_tables=[{"name": "country", "elements": ["Rootsis", "Ameerika Ühendriikides"]}])
+    data = TrainingData(
+        [Message(data={"text": t, "intent": "x"}) for t in TRAINING],
+        lookup_tables=[{"name": "country", "elements": ["Rootsis", "Ameerika Ühendriikides"]}],
+    )
     tokenizer.process_training_data(data)
     storage, resource = LocalModelStorage(tmp_path), Resource("unknown_words")
     context = ExecutionContext(graph_schema=None, model_id="test")
@@ -29,8 +31,9 @@ def classifier(tmp_path: Path):
     loaded = UnknownWordsClassifier.load({}, storage, resource, context)
 
     def classify(text: str, entities=()):
-        message = Message(data={"text": text, "intent": {"name": "ask_nato", "confidence": 0.9},
-                                "entities": list(entities)})
+        message = Message(
+            data={"text": text, "intent": {"name": "ask_nato", "confidence": 0.9}, "entities": list(entities)}
+        )
         tokenizer.process([message])
         loaded.process([message])
         return message.get("intent")["name"]
@@ -43,8 +46,9 @@ def test_keyboard_mashing_is_not_understood(classifier, text):
     assert classifier(text) == "nlu_fallback"
 
 
-@pytest.mark.parametrize("text", ["kas eestil on atasee?", "NATO member?", "TERE", "kaitseatasee", "Rootsis?",
-                                  "Ühendriikides", "123 ?!"])
+@pytest.mark.parametrize(
+    "text", ["kas eestil on atasee?", "NATO member?", "TERE", "kaitseatasee", "Rootsis?", "Ühendriikides", "123 ?!"]
+)
 def test_a_message_with_one_known_word_or_no_words_keeps_its_intent(classifier, text):
     assert classifier(text) == "ask_nato"
 

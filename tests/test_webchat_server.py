@@ -33,8 +33,10 @@ def test_demo_page_points_the_widget_at_rasa_and_forbids_other_sources(base):
     assert 'lang="en"' in response.text and 'lang="et"' in response.text
 
 
-@pytest.mark.parametrize("name, kind", [("chat-widget.js", "text/javascript"), ("socket.js", "text/javascript"),
-                                        ("chat-widget.css", "text/css")])
+@pytest.mark.parametrize(
+    "name, kind",
+    [("chat-widget.js", "text/javascript"), ("socket.js", "text/javascript"), ("chat-widget.css", "text/css")],
+)
 def test_widget_files_are_served_to_any_site(base, name, kind):
     response = requests.get(f"{base}/widget/{name}", timeout=10)
     assert response.status_code == 200 and response.headers["Content-Type"].startswith(kind)
@@ -42,8 +44,18 @@ def test_widget_files_are_served_to_any_site(base, name, kind):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("path", ["/widget/../server.py", "/widget/%2e%2e/server.py", "/server.py", "/package.json",
-                                  "/node_modules/axe-core/axe.min.js", "/widget/", "/nothing"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/widget/../server.py",
+        "/widget/%2e%2e/server.py",
+        "/server.py",
+        "/package.json",
+        "/node_modules/axe-core/axe.min.js",
+        "/widget/",
+        "/nothing",
+    ],
+)
 def test_other_paths_are_not_found(base, path):
     response = requests.get(base + path, timeout=10)
     assert response.status_code == 404

@@ -93,12 +93,17 @@ def render() -> str:
     countries = list(knowledge.countries.values())
     synthesised = {c.id: estonian().case_forms(c.name["et"]) for c in countries}
     groups: Dict[str, Dict[str, List[str]]] = {
-        "country": {c.id: spellings([s for lang in LANGUAGES for s in c.aliases[lang]] + synthesised[c.id])
-                    for c in countries},
+        "country": {
+            c.id: spellings([s for lang in LANGUAGES for s in c.aliases[lang]] + synthesised[c.id]) for c in countries
+        },
         "sphere": {s.id: spellings(a for lang in LANGUAGES for a in s.aliases[lang]) for s in knowledge.spheres},
     }
-    lines = ['version: "3.1"', "# Generated from knowledge.yml by tools/nlu_from_knowledge.py. Do not edit by hand.", "nlu:"]
-    for entity, entries in groups.items():
+    lines = [
+        'version: "3.1"',
+        "# Generated from knowledge.yml by tools/nlu_from_knowledge.py. Do not edit by hand.",
+        "nlu:",
+    ]
+    for entries in groups.values():
         for entry_id, names in entries.items():
             lines += [f"  - synonym: {entry_id}", "    examples: |"] + [f"      - {n}" for n in names if n != entry_id]
     for entity, entries in groups.items():
@@ -116,7 +121,9 @@ def main() -> int:
     text = render()
     if args.check:
         if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET} is out of date with knowledge.yml: run `python -m tools.nlu_from_knowledge`", file=sys.stderr)
+            print(
+                f"{TARGET} is out of date with knowledge.yml: run `python -m tools.nlu_from_knowledge`", file=sys.stderr
+            )
             return 1
         return 0
     if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:

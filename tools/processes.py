@@ -33,9 +33,10 @@ class Process:
     def __init__(self, name: str, command: List[str], log: Path, env: dict, cwd: Optional[Path] = None) -> None:
         """Starts `command` in `cwd` (default: the project folder), its output appended to `log`."""
         self.name, self.log = name, log
-        self._file = open(log, "ab")
-        self.popen = subprocess.Popen(command, cwd=cwd or ROOT, env=env, stdout=self._file, stderr=subprocess.STDOUT,
-                                      start_new_session=True)
+        self._file = open(log, "ab")  # noqa: SIM115  (the process writes to it until stop())
+        self.popen = subprocess.Popen(
+            command, cwd=cwd or ROOT, env=env, stdout=self._file, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
     def alive(self) -> bool:
         return self.popen.poll() is None

@@ -30,8 +30,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from channels.texts import user_text
-from webchat.checks import (CheckedJson, CheckedPacket, TolerantEnginePacket, packet_problem,
-                            polling_payload_problem, session_request_problem, user_message_problem)
+from webchat.checks import (
+    CheckedJson,
+    CheckedPacket,
+    TolerantEnginePacket,
+    packet_problem,
+    polling_payload_problem,
+    session_request_problem,
+    user_message_problem,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +88,9 @@ class SocketIOInput(RasaSocketIOInput):
 
         async def refuse(sid: str, problem: str) -> None:
             logger.warning("Refused a socket.io event from %s: %s", sid, problem)
-            await sio.emit("error", {"error": "invalid_request", "detail": problem, "text": text},
-                           room=sid, namespace=namespace)
+            await sio.emit(
+                "error", {"error": "invalid_request", "detail": problem, "text": text}, room=sid, namespace=namespace
+            )
 
         async def checked_packet(eio_sid: str, data: Any) -> None:
             problem = packet_problem(data)

@@ -128,8 +128,9 @@ def user_message_problem(args: Tuple[Any, ...], metadata_key: str, session_persi
     if len(args) != 1 or not isinstance(args[0], dict):
         return "a message must be one object"
     data = args[0]
-    problem = ((sender_problem(data.get("session_id"), "session_id") if session_persistence else None)
-               or message_problem(data.get("message")))
+    problem = (
+        sender_problem(data.get("session_id"), "session_id") if session_persistence else None
+    ) or message_problem(data.get("message"))
     if problem:
         return problem
     metadata = data.get(metadata_key)

@@ -21,17 +21,26 @@ from typing import Dict, Optional, Tuple
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
-TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-         ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
 NOT_FOUND = "Not found. / Lehte ei leitud.\n"
 NOT_ALLOWED = "Only GET and HEAD are supported. / Toetatud on ainult GET ja HEAD.\n"
 
 
 def routes() -> Dict[str, Path]:
     """URL path -> file; built once from the folders, so no request can reach another file."""
-    table = {"/": HERE / "demo" / "index.html", "/demo.css": HERE / "demo" / "demo.css",
-             "/ecosystem/": HERE / "ecosystem" / "index.html", "/ecosystem/start.js": HERE / "ecosystem" / "start.js",
-             "/vendor/rasa-webchat.js": HERE / "node_modules" / "rasa-webchat" / "lib" / "index.js"}
+    table = {
+        "/": HERE / "demo" / "index.html",
+        "/demo.css": HERE / "demo" / "demo.css",
+        "/ecosystem/": HERE / "ecosystem" / "index.html",
+        "/ecosystem/start.js": HERE / "ecosystem" / "start.js",
+        "/vendor/rasa-webchat.js": HERE / "node_modules" / "rasa-webchat" / "lib" / "index.js",
+    }
     for file in sorted((HERE / "widget").iterdir()):
         if file.suffix in (".js", ".css"):
             table[f"/widget/{file.name}"] = file
@@ -45,9 +54,11 @@ def websocket_origin(rasa_url: str) -> str:
 
 def make_handler(rasa_url: str):
     table = routes()
-    demo_csp = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
-                f"connect-src 'self' {rasa_url} {websocket_origin(rasa_url)}; base-uri 'none'; "
-                "form-action 'none'; frame-ancestors 'none'")
+    demo_csp = (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+        f"connect-src 'self' {rasa_url} {websocket_origin(rasa_url)}; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "webchat-demo"
@@ -89,9 +100,15 @@ def make_handler(rasa_url: str):
 
         def send_body(self, status: HTTPStatus, body: bytes, headers: Dict[str, str], head: bool) -> None:
             self.send_response(status)
-            for name, value in dict(headers, **{"Content-Length": str(len(body)), "Cache-Control": "no-cache",
-                                                "X-Content-Type-Options": "nosniff",
-                                                "Referrer-Policy": "no-referrer"}).items():
+            for name, value in dict(
+                headers,
+                **{
+                    "Content-Length": str(len(body)),
+                    "Cache-Control": "no-cache",
+                    "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer",
+                },
+            ).items():
                 self.send_header(name, value)
             self.end_headers()
             if not head:

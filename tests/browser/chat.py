@@ -25,7 +25,9 @@ def wait_for_answer(page: Page, *expected: str) -> str:
     """Waits until the bot's reply to the last user message contains every expected text."""
     page.wait_for_function(
         f"(expected) => {{ const text = ({_ANSWER_JS})(); return expected.every((e) => text.includes(e)); }}",
-        arg=list(expected), timeout=TIMEOUT_MS)
+        arg=list(expected),
+        timeout=TIMEOUT_MS,
+    )
     return answer(page)
 
 

@@ -18,8 +18,11 @@ def serious_violations(page):
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']]}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.fixture
@@ -123,8 +126,10 @@ def test_panel_fits_small_screens_and_200_percent_zoom(browser, site, artifacts,
             assert box["x"] + box["width"] <= width + 0.5 and box["y"] + box["height"] <= height + 0.5, selector
         assert page.locator(".dcw-log").bounding_box()["height"] >= 100  # room to read the conversation
         # Nothing is cut off sideways: no horizontal scrolling inside the panel or the log.
-        assert page.evaluate("() => [...document.querySelectorAll('#dcw-panel, .dcw-log, .dcw-header, .dcw-form')]"
-                             ".every((el) => el.scrollWidth <= el.clientWidth + 1)")
+        assert page.evaluate(
+            "() => [...document.querySelectorAll('#dcw-panel, .dcw-log, .dcw-header, .dcw-form')]"
+            ".every((el) => el.scrollWidth <= el.clientWidth + 1)"
+        )
         page.screenshot(path=str(artifacts / f"{layout}-open.png"))
     finally:
         context.close()

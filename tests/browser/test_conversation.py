@@ -4,7 +4,7 @@ and the language toggle (UI words and metadata.language)."""
 
 import pytest
 
-from tests.browser.chat import answer, ask, bot_languages, open_chat, wait_for_answer
+from tests.browser.chat import ask, bot_languages, open_chat, wait_for_answer
 
 pytestmark = pytest.mark.e2e
 
@@ -45,8 +45,10 @@ def test_quick_reply_sends_its_payload_and_shows_its_title(page, site):
     assert "/ask_nato" not in page.locator(".dcw-messages").inner_text()
     # Answered quick replies go away (the answer brings its own: rate it); focus returns to the text field.
     assert page.locator('.dcw-reply[data-payload^="/ask_"]').count() == 0
-    assert [page.locator(".dcw-reply").nth(i).get_attribute("data-payload") for i in range(2)] == \
-        ["/rate_helpful", "/rate_not_helpful"]
+    assert [page.locator(".dcw-reply").nth(i).get_attribute("data-payload") for i in range(2)] == [
+        "/rate_helpful",
+        "/rate_not_helpful",
+    ]
     assert page.evaluate("document.activeElement.id") == "dcw-input"
 
 
@@ -86,8 +88,9 @@ def test_language_toggle_switches_the_ui_and_the_bots_language(page, site):
     assert reply.startswith("Yes"), reply
 
 
-@pytest.mark.parametrize("page_lang, locale, expected", [("et", "en-GB", "Saada"), ("", "et-EE", "Saada"),
-                                                         ("", "de-DE", "Send")])
+@pytest.mark.parametrize(
+    "page_lang, locale, expected", [("et", "en-GB", "Saada"), ("", "et-EE", "Saada"), ("", "de-DE", "Send")]
+)
 def test_starting_language_follows_the_page_then_the_browser(browser, site, page_lang, locale, expected):
     context = browser.new_context(locale=locale)
     try:

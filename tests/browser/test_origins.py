@@ -19,6 +19,7 @@ FOREIGN = "http://evil.example"
 
 def websocket_handshake(rasa_url, origin):
     """The first Engine.IO packet, or the HTTP status that refused the WebSocket."""
+
     async def connect():
         url = rasa_url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
         try:
@@ -26,6 +27,7 @@ def websocket_handshake(rasa_url, origin):
                 return await asyncio.wait_for(ws.recv(), 20)
         except websockets.exceptions.InvalidStatusCode as refused:
             return refused.status_code
+
     # Its own thread: Playwright's sync API keeps an event loop running in this one.
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(lambda: asyncio.run(connect())).result(timeout=60)

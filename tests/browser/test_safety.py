@@ -9,12 +9,12 @@ pytestmark = pytest.mark.e2e
 
 ATTACKS = [
     '<script>window.__xss = "script"</script>',
-    '<img src=x onerror="window.__xss = \'img\'">',
-    '<svg onload="window.__xss = \'svg\'"></svg>',
+    "<img src=x onerror=\"window.__xss = 'img'\">",
+    "<svg onload=\"window.__xss = 'svg'\"></svg>",
     '[click me](javascript:window.__xss="link")',
     '[and me](JaVaScRiPt:window.__xss="mixed-case")',
     '[data](data:text/html,<script>window.__xss="data"</script>)',
-    '**<b onmouseover="window.__xss=\'bold\'">bold</b>**',
+    "**<b onmouseover=\"window.__xss='bold'\">bold</b>**",
     '<a href="javascript:window.__xss=\'raw-a\'">raw</a> <iframe src="javascript:window.__xss=1"></iframe>',
 ]
 
@@ -63,7 +63,7 @@ def test_markup_in_bot_messages_stays_text(page, site):
     assert "click me" in text and page.locator(".dcw-messages a", has_text="click me").count() == 0
     assert page.locator(".dcw-messages strong", has_text="safe").count() == 1
     assert page.locator(".dcw-bubble li", has_text="a list <b>item</b>").count() == 1
-    assert page.locator(".dcw-reply").inner_text() == '<img src=x onerror="window.__xss=\'reply\'">'
+    assert page.locator(".dcw-reply").inner_text() == "<img src=x onerror=\"window.__xss='reply'\">"
     assert page.errors == []
 
 

@@ -70,8 +70,15 @@ class FakePlatform:
                 raw = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 parsed_json, form = parse_body(self.headers.get("Content-Type", ""), raw)
-                request = Recorded(self.command, parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()},
-                                   {k.lower(): v for k, v in self.headers.items()}, raw, parsed_json, form)
+                request = Recorded(
+                    self.command,
+                    parts.path,
+                    {k: v[0] for k, v in parse_qs(parts.query).items()},
+                    {k.lower(): v for k, v in self.headers.items()},
+                    raw,
+                    parsed_json,
+                    form,
+                )
                 status, body = platform.answer(request)
                 refused = isinstance(body, dict) and (body.get("ok") is False or body.get("success") is False)
                 request.accepted = 200 <= status < 300 and not refused
@@ -106,8 +113,9 @@ class FakePlatform:
         with self._lock:
             return [r for r in self.requests if r.accepted and predicate(r)]
 
-    def wait_for(self, predicate: Callable[[Recorded], bool], count: int = 1, timeout: float = 60,
-                 settle: float = 0.5) -> List[Recorded]:
+    def wait_for(
+        self, predicate: Callable[[Recorded], bool], count: int = 1, timeout: float = 60, settle: float = 0.5
+    ) -> List[Recorded]:
         """The matching requests once at least `count` arrived (and `settle` s passed with no more)."""
         deadline = time.time() + timeout
         while time.time() < deadline:
@@ -116,8 +124,10 @@ class FakePlatform:
                 time.sleep(settle)
                 return self.recorded(predicate)
             time.sleep(0.1)
-        raise AssertionError(f"The fake {self.name} did not receive {count} matching request(s) in {timeout} s; "
-                             f"it received: {[(r.method, r.path, r.accepted) for r in self.requests][-10:]}")
+        raise AssertionError(
+            f"The fake {self.name} did not receive {count} matching request(s) in {timeout} s; "
+            f"it received: {[(r.method, r.path, r.accepted) for r in self.requests][-10:]}"
+        )
 
     def stop(self) -> None:
         self.server.shutdown()

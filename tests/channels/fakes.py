@@ -43,15 +43,23 @@ class FakeTelegram(FakePlatform):
         if not request.path.startswith(f"/bot{self.token}/"):
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         if method == "getMe":
-            return 200, {"ok": True, "result": {"id": 123456789, "is_bot": True, "first_name": "Assistant",
-                                                "username": self.username}}
+            return 200, {
+                "ok": True,
+                "result": {"id": 123456789, "is_bot": True, "first_name": "Assistant", "username": self.username},
+            }
         if method in ("setWebhook", "answerCallbackQuery"):
             return 200, {"ok": True, "result": True}
         if method == "sendMessage":
             chat_id = int(request.form.get("chat_id", "0"))
-            return 200, {"ok": True, "result": {"message_id": next(_ids), "date": int(time.time()),
-                                                "chat": {"id": chat_id, "type": "private"},
-                                                "text": request.form.get("text", "")}}
+            return 200, {
+                "ok": True,
+                "result": {
+                    "message_id": next(_ids),
+                    "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": "private"},
+                    "text": request.form.get("text", ""),
+                },
+            }
         return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
 
     def replies_to(self, chat_id: int) -> List[Recorded]:
@@ -63,19 +71,40 @@ class FakeTelegram(FakePlatform):
             sender["language_code"] = language_code
         return sender
 
-    def send_text(self, webhook: str, user_id: int, text: str, language_code: Optional[str] = None,
-                  secret: Optional[str] = None) -> requests.Response:
-        update = {"update_id": next(_ids), "message": {
-            "message_id": next(_ids), "from": self.user(user_id, language_code),
-            "chat": {"id": user_id, "first_name": "Mari", "type": "private"}, "date": int(time.time()), "text": text}}
+    def send_text(
+        self, webhook: str, user_id: int, text: str, language_code: Optional[str] = None, secret: Optional[str] = None
+    ) -> requests.Response:
+        update = {
+            "update_id": next(_ids),
+            "message": {
+                "message_id": next(_ids),
+                "from": self.user(user_id, language_code),
+                "chat": {"id": user_id, "first_name": "Mari", "type": "private"},
+                "date": int(time.time()),
+                "text": text,
+            },
+        }
         return self._send(webhook, update, secret)
 
-    def press_button(self, webhook: str, user_id: int, data: str, language_code: Optional[str] = None) -> requests.Response:
-        update = {"update_id": next(_ids), "callback_query": {
-            "id": str(next(_ids)), "from": self.user(user_id, language_code), "chat_instance": "42", "data": data,
-            "message": {"message_id": next(_ids), "date": int(time.time()), "text": "…",
-                        "chat": {"id": user_id, "first_name": "Mari", "type": "private"},
-                        "from": {"id": 123456789, "is_bot": True, "first_name": "Assistant"}}}}
+    def press_button(
+        self, webhook: str, user_id: int, data: str, language_code: Optional[str] = None
+    ) -> requests.Response:
+        update = {
+            "update_id": next(_ids),
+            "callback_query": {
+                "id": str(next(_ids)),
+                "from": self.user(user_id, language_code),
+                "chat_instance": "42",
+                "data": data,
+                "message": {
+                    "message_id": next(_ids),
+                    "date": int(time.time()),
+                    "text": "…",
+                    "chat": {"id": user_id, "first_name": "Mari", "type": "private"},
+                    "from": {"id": 123456789, "is_bot": True, "first_name": "Assistant"},
+                },
+            },
+        }
         return self._send(webhook, update, None)
 
     def _send(self, webhook: str, update: Dict[str, Any], secret: Optional[str]) -> requests.Response:
@@ -96,38 +125,79 @@ class FakeSlack(FakePlatform):
             body = request.json or request.form
             if "as_user" in body:  # what Slack answers apps created since 2021
                 return 200, {"ok": False, "error": "invalid_arguments", "deprecated_argument": "as_user"}
-            return 200, {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}",
-                         "message": {"text": body.get("text", "")}}
+            return 200, {
+                "ok": True,
+                "channel": body.get("channel"),
+                "ts": f"{time.time():.6f}",
+                "message": {"text": body.get("text", "")},
+            }
         return 200, {"ok": False, "error": "unknown_method"}
 
     def replies_to(self, channel: str) -> List[Recorded]:
-        return self.recorded(lambda r: r.path == "/api/chat.postMessage"
-                             and (r.json or r.form).get("channel") == channel)
+        return self.recorded(
+            lambda r: r.path == "/api/chat.postMessage" and (r.json or r.form).get("channel") == channel
+        )
 
-    def signed_headers(self, body: bytes, content_type: str, secret: Optional[str] = None,
-                       timestamp: Optional[int] = None) -> Dict[str, str]:
+    def signed_headers(
+        self, body: bytes, content_type: str, secret: Optional[str] = None, timestamp: Optional[int] = None
+    ) -> Dict[str, str]:
         stamp = str(timestamp or int(time.time()))
-        digest = hmac.new((secret or self.signing_secret).encode(), b"v0:" + stamp.encode() + b":" + body,
-                          hashlib.sha256).hexdigest()
+        digest = hmac.new(
+            (secret or self.signing_secret).encode(), b"v0:" + stamp.encode() + b":" + body, hashlib.sha256
+        ).hexdigest()
         return {"Content-Type": content_type, "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}"}
 
-    def send_text(self, webhook: str, user: str, channel: str, text: str, secret: Optional[str] = None,
-                  timestamp: Optional[int] = None) -> requests.Response:
+    def send_text(
+        self,
+        webhook: str,
+        user: str,
+        channel: str,
+        text: str,
+        secret: Optional[str] = None,
+        timestamp: Optional[int] = None,
+    ) -> requests.Response:
         now = time.time()
-        event = {"token": "unused-legacy-token", "team_id": "T0TEST", "api_app_id": "A0TEST",
-                 "event": {"type": "message", "channel": channel, "user": user, "text": text, "ts": f"{now:.6f}",
-                           "event_ts": f"{now:.6f}", "channel_type": "im", "client_msg_id": str(uuid.uuid4())},
-                 "type": "event_callback", "event_id": f"Ev{next(_ids)}", "event_time": int(now),
-                 "authorizations": [{"team_id": "T0TEST", "user_id": "U0BOT", "is_bot": True}]}
+        event = {
+            "token": "unused-legacy-token",
+            "team_id": "T0TEST",
+            "api_app_id": "A0TEST",
+            "event": {
+                "type": "message",
+                "channel": channel,
+                "user": user,
+                "text": text,
+                "ts": f"{now:.6f}",
+                "event_ts": f"{now:.6f}",
+                "channel_type": "im",
+                "client_msg_id": str(uuid.uuid4()),
+            },
+            "type": "event_callback",
+            "event_id": f"Ev{next(_ids)}",
+            "event_time": int(now),
+            "authorizations": [{"team_id": "T0TEST", "user_id": "U0BOT", "is_bot": True}],
+        }
         body = json.dumps(event).encode()
         return post(webhook, data=body, headers=self.signed_headers(body, "application/json", secret, timestamp))
 
     def press_button(self, webhook: str, user: str, channel: str, value: str) -> requests.Response:
-        payload = {"type": "block_actions", "user": {"id": user, "username": "mari", "team_id": "T0TEST"},
-                   "api_app_id": "A0TEST", "team": {"id": "T0TEST"}, "channel": {"id": channel, "name": "directmessage"},
-                   "message": {"type": "message", "ts": f"{time.time():.6f}", "text": "…"},
-                   "actions": [{"type": "button", "action_id": "a1", "block_id": "b1", "value": value,
-                                "text": {"type": "plain_text", "text": "…"}, "action_ts": f"{time.time():.6f}"}]}
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user, "username": "mari", "team_id": "T0TEST"},
+            "api_app_id": "A0TEST",
+            "team": {"id": "T0TEST"},
+            "channel": {"id": channel, "name": "directmessage"},
+            "message": {"type": "message", "ts": f"{time.time():.6f}", "text": "…"},
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": "a1",
+                    "block_id": "b1",
+                    "value": value,
+                    "text": {"type": "plain_text", "text": "…"},
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
+        }
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return post(webhook, data=body, headers=self.signed_headers(body, "application/x-www-form-urlencoded"))
 
@@ -154,28 +224,53 @@ class FakeFacebook(FakePlatform):
         return 404, {"error": {"message": "Unknown path", "code": 803}}
 
     def replies_to(self, psid: str) -> List[Recorded]:
-        return self.recorded(lambda r: r.path.endswith("/me/messages") and r.json
-                             and r.json.get("recipient", {}).get("id") == psid and "message" in r.json)
+        return self.recorded(
+            lambda r: (
+                r.path.endswith("/me/messages")
+                and r.json
+                and r.json.get("recipient", {}).get("id") == psid
+                and "message" in r.json
+            )
+        )
 
-    def signed_headers(self, body: bytes, content_type: str = "application/json",
-                       secret: Optional[str] = None) -> Dict[str, str]:
+    def signed_headers(
+        self, body: bytes, content_type: str = "application/json", secret: Optional[str] = None
+    ) -> Dict[str, str]:
         """Headers of a webhook POST of `body` (any bytes), signed as Messenger signs it."""
         key = (secret or self.app_secret).encode()
-        headers = {"X-Hub-Signature": "sha1=" + hmac.new(key, body, hashlib.sha1).hexdigest(),
-                   "X-Hub-Signature-256": "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest()}
+        headers = {
+            "X-Hub-Signature": "sha1=" + hmac.new(key, body, hashlib.sha1).hexdigest(),
+            "X-Hub-Signature-256": "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest(),
+        }
         if content_type:
             headers["Content-Type"] = content_type
         return headers
 
     def send(self, webhook: str, psid: str, message: Dict[str, Any], secret: Optional[str] = None) -> requests.Response:
-        event = {"object": "page", "entry": [{"id": "PAGE1", "time": int(time.time() * 1000), "messaging": [
-            {"sender": {"id": psid}, "recipient": {"id": "PAGE1"}, "timestamp": int(time.time() * 1000),
-             "message": {"mid": f"m_{next(_ids)}", **message}}]}]}
+        event = {
+            "object": "page",
+            "entry": [
+                {
+                    "id": "PAGE1",
+                    "time": int(time.time() * 1000),
+                    "messaging": [
+                        {
+                            "sender": {"id": psid},
+                            "recipient": {"id": "PAGE1"},
+                            "timestamp": int(time.time() * 1000),
+                            "message": {"mid": f"m_{next(_ids)}", **message},
+                        }
+                    ],
+                }
+            ],
+        }
         body = json.dumps(event).encode()
         key = (secret or self.app_secret).encode()
-        headers = {"Content-Type": "application/json",
-                   "X-Hub-Signature": "sha1=" + hmac.new(key, body, hashlib.sha1).hexdigest(),
-                   "X-Hub-Signature-256": "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest()}
+        headers = {
+            "Content-Type": "application/json",
+            "X-Hub-Signature": "sha1=" + hmac.new(key, body, hashlib.sha1).hexdigest(),
+            "X-Hub-Signature-256": "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest(),
+        }
         return post(webhook, data=body, headers=headers)
 
 
@@ -195,8 +290,11 @@ class FakeBotFramework(FakePlatform):
 
     def answer(self, request: Recorded) -> Tuple[int, Any]:
         if request.path == "/v1/.well-known/openidconfiguration":
-            return 200, {"issuer": self.issuer, "jwks_uri": f"{self.url}/v1/.well-known/keys",
-                         "id_token_signing_alg_values_supported": ["RS256"]}
+            return 200, {
+                "issuer": self.issuer,
+                "jwks_uri": f"{self.url}/v1/.well-known/keys",
+                "id_token_signing_alg_values_supported": ["RS256"],
+            }
         if request.path == "/v1/.well-known/keys":
             key = json.loads(RSAAlgorithm.to_jwk(self.private_key.public_key()))
             return 200, {"keys": [{**key, "kid": self.key_id, "use": "sig", "endorsements": ["msteams"]}]}
@@ -215,17 +313,37 @@ class FakeBotFramework(FakePlatform):
 
     def token(self, forged: bool = False, audience: Optional[str] = None, service_url: Optional[str] = None) -> str:
         now = int(time.time())
-        claims = {"iss": self.issuer, "aud": audience or self.app_id, "nbf": now - 5, "exp": now + 600,
-                  "serviceUrl": service_url or self.url}
+        claims = {
+            "iss": self.issuer,
+            "aud": audience or self.app_id,
+            "nbf": now - 5,
+            "exp": now + 600,
+            "serviceUrl": service_url or self.url,
+        }
         key = self.forger_key if forged else self.private_key
         return jwt.encode(claims, key, algorithm="RS256", headers={"kid": self.key_id})
 
-    def send(self, webhook: str, user: str, conversation: str, text: str, locale: Optional[str] = None,
-             token: Optional[str] = None) -> requests.Response:
-        activity = {"type": "message", "id": f"a{next(_ids)}", "timestamp": "2026-11-27T12:00:00.000Z",
-                    "serviceUrl": self.url, "channelId": "msteams", "from": {"id": user, "name": "Mari"},
-                    "conversation": {"id": conversation}, "recipient": {"id": f"28:{self.app_id}", "name": "Assistant"},
-                    "text": text, "textFormat": "plain"}
+    def send(
+        self,
+        webhook: str,
+        user: str,
+        conversation: str,
+        text: str,
+        locale: Optional[str] = None,
+        token: Optional[str] = None,
+    ) -> requests.Response:
+        activity = {
+            "type": "message",
+            "id": f"a{next(_ids)}",
+            "timestamp": "2026-11-27T12:00:00.000Z",
+            "serviceUrl": self.url,
+            "channelId": "msteams",
+            "from": {"id": user, "name": "Mari"},
+            "conversation": {"id": conversation},
+            "recipient": {"id": f"28:{self.app_id}", "name": "Assistant"},
+            "text": text,
+            "textFormat": "plain",
+        }
         if locale:
             activity["locale"] = locale
         return post(webhook, json=activity, headers={"Authorization": f"Bearer {token or self.token()}"})
@@ -252,17 +370,39 @@ class FakeMattermost(FakePlatform):
     def replies_to(self, channel: str) -> List[Recorded]:
         return self.recorded(lambda r: r.path == "/api/v4/posts" and (r.json or {}).get("channel_id") == channel)
 
-    def send_text(self, webhook: str, user: str, channel: str, text: str, token: Optional[str] = None) -> requests.Response:
-        payload = {"token": token or self.webhook_token, "team_id": "team1", "team_domain": "defence",
-                   "channel_id": channel, "channel_name": "assistant", "timestamp": int(time.time() * 1000),
-                   "user_id": user, "user_name": "mari", "post_id": f"p{next(_ids)}",
-                   "text": f"@assistant {text}", "trigger_word": "@assistant", "file_ids": ""}
+    def send_text(
+        self, webhook: str, user: str, channel: str, text: str, token: Optional[str] = None
+    ) -> requests.Response:
+        payload = {
+            "token": token or self.webhook_token,
+            "team_id": "team1",
+            "team_domain": "defence",
+            "channel_id": channel,
+            "channel_name": "assistant",
+            "timestamp": int(time.time() * 1000),
+            "user_id": user,
+            "user_name": "mari",
+            "post_id": f"p{next(_ids)}",
+            "text": f"@assistant {text}",
+            "trigger_word": "@assistant",
+            "file_ids": "",
+        }
         return post(webhook, json=payload)
 
     def press_button(self, integration_url: str, user: str, channel: str, context: Dict[str, Any]) -> requests.Response:
-        payload = {"user_id": user, "user_name": "mari", "channel_id": channel, "channel_name": "assistant",
-                   "team_id": "team1", "team_domain": "defence", "post_id": f"p{next(_ids)}",
-                   "trigger_id": "t1", "type": "", "data_source": "", "context": context}
+        payload = {
+            "user_id": user,
+            "user_name": "mari",
+            "channel_id": channel,
+            "channel_name": "assistant",
+            "team_id": "team1",
+            "team_domain": "defence",
+            "post_id": f"p{next(_ids)}",
+            "trigger_id": "t1",
+            "type": "",
+            "data_source": "",
+            "context": context,
+        }
         return post(integration_url, json=payload)
 
 
@@ -282,17 +422,29 @@ class FakeRocketChat(FakePlatform):
         if request.path == "/api/v1/chat.postMessage":
             if request.headers.get("x-auth-token") != "rocket-auth":
                 return 401, {"success": False, "error": "You must be logged in to do this."}
-            return 200, {"success": True, "channel": (request.json or {}).get("roomId"),
-                         "message": {"_id": f"m{next(_ids)}", "msg": (request.json or {}).get("text", "")}}
+            return 200, {
+                "success": True,
+                "channel": (request.json or {}).get("roomId"),
+                "message": {"_id": f"m{next(_ids)}", "msg": (request.json or {}).get("text", "")},
+            }
         return 404, {"success": False}
 
     def replies_to(self, room: str) -> List[Recorded]:
         return self.recorded(lambda r: r.path == "/api/v1/chat.postMessage" and (r.json or {}).get("roomId") == room)
 
     def send_text(self, webhook: str, room: str, text: str, token: Optional[str] = None) -> requests.Response:
-        payload = {"token": token or self.webhook_token, "bot": False, "channel_id": room,
-                   "channel_name": "assistant", "message_id": f"m{next(_ids)}", "timestamp": "2026-11-27T12:00:00.000Z",
-                   "user_id": "user1", "user_name": "mari", "text": text, "siteUrl": self.url}
+        payload = {
+            "token": token or self.webhook_token,
+            "bot": False,
+            "channel_id": room,
+            "channel_name": "assistant",
+            "message_id": f"m{next(_ids)}",
+            "timestamp": "2026-11-27T12:00:00.000Z",
+            "user_id": "user1",
+            "user_name": "mari",
+            "text": text,
+            "siteUrl": self.url,
+        }
         return post(webhook, json=payload)
 
 
@@ -309,10 +461,17 @@ class FakeTwilio(FakePlatform):
             expected = "Basic " + base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode()).decode()
             if request.headers.get("authorization") != expected:
                 return 401, {"code": 20003, "message": "Authenticate", "status": 401}
-            return 201, {"sid": f"SM{next(_ids):032d}", "account_sid": self.account_sid,
-                         "to": request.form.get("To"), "from": request.form.get("From"),
-                         "body": request.form.get("Body"), "status": "queued", "num_segments": "1",
-                         "direction": "outbound-api", "api_version": "2010-04-01"}
+            return 201, {
+                "sid": f"SM{next(_ids):032d}",
+                "account_sid": self.account_sid,
+                "to": request.form.get("To"),
+                "from": request.form.get("From"),
+                "body": request.form.get("Body"),
+                "status": "queued",
+                "num_segments": "1",
+                "direction": "outbound-api",
+                "api_version": "2010-04-01",
+            }
         return 404, {"code": 20404, "message": "Not found", "status": 404}
 
     def replies_to(self, phone: str) -> List[Recorded]:
@@ -330,12 +489,31 @@ class FakeTwilio(FakePlatform):
 
     def send_text(self, webhook: str, phone: str, text: str, token: Optional[str] = None) -> requests.Response:
         sid = f"SM{next(_ids):032d}"
-        fields = {"ToCountry": "EE", "ToState": "", "SmsMessageSid": sid, "NumMedia": "0", "ToCity": "",
-                  "FromZip": "", "SmsSid": sid, "FromState": "", "SmsStatus": "received", "FromCity": "",
-                  "Body": text, "FromCountry": "EE", "To": self.number, "ToZip": "", "NumSegments": "1",
-                  "MessageSid": sid, "AccountSid": self.account_sid, "From": phone, "ApiVersion": "2010-04-01"}
-        headers = {"X-Twilio-Signature": self.signature(webhook, fields, token),
-                   "Content-Type": "application/x-www-form-urlencoded"}
+        fields = {
+            "ToCountry": "EE",
+            "ToState": "",
+            "SmsMessageSid": sid,
+            "NumMedia": "0",
+            "ToCity": "",
+            "FromZip": "",
+            "SmsSid": sid,
+            "FromState": "",
+            "SmsStatus": "received",
+            "FromCity": "",
+            "Body": text,
+            "FromCountry": "EE",
+            "To": self.number,
+            "ToZip": "",
+            "NumSegments": "1",
+            "MessageSid": sid,
+            "AccountSid": self.account_sid,
+            "From": phone,
+            "ApiVersion": "2010-04-01",
+        }
+        headers = {
+            "X-Twilio-Signature": self.signature(webhook, fields, token),
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
         return post(webhook, data=urlencode(fields).encode(), headers=headers)
 
 
@@ -355,33 +533,54 @@ class FakeCallbackReceiver(FakePlatform):
         return self.recorded(lambda r: (r.json or {}).get("recipient_id") == sender)
 
 
-PLATFORMS = (FakeTelegram, FakeSlack, FakeFacebook, FakeBotFramework, FakeMattermost, FakeRocketChat,
-             FakeTwilio, FakeCallbackReceiver)
+PLATFORMS = (
+    FakeTelegram,
+    FakeSlack,
+    FakeFacebook,
+    FakeBotFramework,
+    FakeMattermost,
+    FakeRocketChat,
+    FakeTwilio,
+    FakeCallbackReceiver,
+)
 
 
 def channel_environment(platforms, rasa_url):
     telegram, slack, facebook, botframework, mattermost, rocketchat, twilio, callback = (
-        platforms[name] for name in ("telegram", "slack", "facebook", "botframework", "mattermost",
-                                     "rocketchat", "twilio", "callback"))
+        platforms[name]
+        for name in ("telegram", "slack", "facebook", "botframework", "mattermost", "rocketchat", "twilio", "callback")
+    )
     return {
-        "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost",
-        "TELEGRAM_TOKEN": telegram.token, "TELEGRAM_BOT_USERNAME": telegram.username,
-        "TELEGRAM_WEBHOOK_URL": f"{rasa_url}/webhooks/telegram/webhook", "TELEGRAM_SECRET_TOKEN": telegram.secret,
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
+        "TELEGRAM_TOKEN": telegram.token,
+        "TELEGRAM_BOT_USERNAME": telegram.username,
+        "TELEGRAM_WEBHOOK_URL": f"{rasa_url}/webhooks/telegram/webhook",
+        "TELEGRAM_SECRET_TOKEN": telegram.secret,
         "TELEGRAM_API_URL": telegram.url,
-        "SLACK_BOT_TOKEN": slack.token, "SLACK_SIGNING_SECRET": slack.signing_secret,
+        "SLACK_BOT_TOKEN": slack.token,
+        "SLACK_SIGNING_SECRET": slack.signing_secret,
         "SLACK_API_URL": f"{slack.url}/api",
-        "FACEBOOK_VERIFY_TOKEN": facebook.verify_token, "FACEBOOK_APP_SECRET": facebook.app_secret,
-        "FACEBOOK_PAGE_ACCESS_TOKEN": facebook.page_token, "FACEBOOK_GRAPH_URL": facebook.graph_url,
-        "BOTFRAMEWORK_APP_ID": botframework.app_id, "BOTFRAMEWORK_APP_PASSWORD": botframework.app_password,
+        "FACEBOOK_VERIFY_TOKEN": facebook.verify_token,
+        "FACEBOOK_APP_SECRET": facebook.app_secret,
+        "FACEBOOK_PAGE_ACCESS_TOKEN": facebook.page_token,
+        "FACEBOOK_GRAPH_URL": facebook.graph_url,
+        "BOTFRAMEWORK_APP_ID": botframework.app_id,
+        "BOTFRAMEWORK_APP_PASSWORD": botframework.app_password,
         "BOTFRAMEWORK_OPENID_URL": f"{botframework.url}/v1/.well-known/openidconfiguration",
         "BOTFRAMEWORK_TOKEN_URL": f"{botframework.url}/oauth2/v2.0/token",
-        "MATTERMOST_URL": mattermost.api_url, "MATTERMOST_BOT_TOKEN": mattermost.bot_token,
+        "MATTERMOST_URL": mattermost.api_url,
+        "MATTERMOST_BOT_TOKEN": mattermost.bot_token,
         "MATTERMOST_WEBHOOK_URL": f"{rasa_url}/webhooks/mattermost/webhook",
         "MATTERMOST_WEBHOOK_TOKEN": mattermost.webhook_token,
-        "ROCKETCHAT_USER": rocketchat.user, "ROCKETCHAT_PASSWORD": rocketchat.password,
-        "ROCKETCHAT_URL": rocketchat.url, "ROCKETCHAT_WEBHOOK_TOKEN": rocketchat.webhook_token,
-        "TWILIO_ACCOUNT_SID": twilio.account_sid, "TWILIO_AUTH_TOKEN": twilio.auth_token,
-        "TWILIO_NUMBER": twilio.number, "TWILIO_WEBHOOK_URL": f"{rasa_url}/webhooks/twilio/webhook",
+        "ROCKETCHAT_USER": rocketchat.user,
+        "ROCKETCHAT_PASSWORD": rocketchat.password,
+        "ROCKETCHAT_URL": rocketchat.url,
+        "ROCKETCHAT_WEBHOOK_TOKEN": rocketchat.webhook_token,
+        "TWILIO_ACCOUNT_SID": twilio.account_sid,
+        "TWILIO_AUTH_TOKEN": twilio.auth_token,
+        "TWILIO_NUMBER": twilio.number,
+        "TWILIO_WEBHOOK_URL": f"{rasa_url}/webhooks/twilio/webhook",
         "TWILIO_API_URL": twilio.url,
         "CALLBACK_URL": callback.callback_url,
     }

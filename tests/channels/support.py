@@ -5,8 +5,7 @@ import random
 
 _counter = itertools.count(random.randint(10_000, 90_000) * 1000)
 
-FINLAND = {"en": "Is there an Estonian defence attaché in Finland?",
-           "et": "Kas Eestil on kaitseatašee Soomes?"}
+FINLAND = {"en": "Is there an Estonian defence attaché in Finland?", "et": "Kas Eestil on kaitseatašee Soomes?"}
 # The answer to FINLAND starts with the first word and names the country.
 YES_FINLAND = {"en": ("Yes", "Finland"), "et": ("Jah", "Soomes")}
 SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}

@@ -6,8 +6,15 @@ import time
 import pytest
 import requests
 
-from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
-                                    webhook)
+from tests.channels.support import (
+    FINLAND,
+    HELP_INTRO,
+    RATED_NOT_HELPFUL,
+    SOURCE_NOTE,
+    new_id,
+    says_yes_finland,
+    webhook,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -18,16 +25,18 @@ def text_of(activity):
 
 
 def activities(botframework, conversation, count):
-    return [r.json for r in botframework.wait_for(lambda r: r.path.endswith(f"/{conversation}/activities"),
-                                                  count=count)]
+    return [
+        r.json for r in botframework.wait_for(lambda r: r.path.endswith(f"/{conversation}/activities"), count=count)
+    ]
 
 
 def test_answers_in_the_language_of_the_message(assistant, platforms):
     botframework = platforms["botframework"]
     for language in ("en", "et"):
         conversation = f"conv-{new_id()}"
-        response = botframework.send(webhook(assistant, "botframework"), f"29:{new_id()}", conversation,
-                                     FINLAND[language])
+        response = botframework.send(
+            webhook(assistant, "botframework"), f"29:{new_id()}", conversation, FINLAND[language]
+        )
         assert response.status_code == 200
         replies = [text_of(a) for a in activities(botframework, conversation, 2)]
         assert says_yes_finland(replies[0], language), replies
@@ -36,8 +45,7 @@ def test_answers_in_the_language_of_the_message(assistant, platforms):
 
 def test_locale_becomes_the_conversation_language(assistant, platforms):
     botframework, conversation = platforms["botframework"], f"conv-{new_id()}"
-    botframework.send(webhook(assistant, "botframework"), f"29:{new_id()}", conversation, FINLAND["en"],
-                      locale="et-EE")
+    botframework.send(webhook(assistant, "botframework"), f"29:{new_id()}", conversation, FINLAND["en"], locale="et-EE")
     replies = [a["text"] for a in activities(botframework, conversation, 2)]
     assert says_yes_finland(replies[0], "et"), replies
 
@@ -67,9 +75,11 @@ def test_an_activity_without_a_valid_token_is_refused(assistant, platforms, toke
     if token == "none":
         response = requests.post(hook, json={"type": "message", "text": "hello"}, timeout=30)
     else:
-        jwt_token = {"forged": lambda: botframework.token(forged=True),
-                     "other-audience": lambda: botframework.token(audience="another-bot"),
-                     "other-service-url": lambda: botframework.token(service_url="https://attacker.example")}[token]()
+        jwt_token = {
+            "forged": lambda: botframework.token(forged=True),
+            "other-audience": lambda: botframework.token(audience="another-bot"),
+            "other-service-url": lambda: botframework.token(service_url="https://attacker.example"),
+        }[token]()
         response = botframework.send(hook, f"29:{new_id()}", conversation, FINLAND["en"], token=jwt_token)
     assert response.status_code == 401
     time.sleep(1)

@@ -46,6 +46,7 @@ def test_help_sends_buttons_and_a_number_picks_one(assistant, platforms):
 
 @pytest.mark.parametrize("body", [b"{not json", b'{"message": "hello"}', b'{"sender": "x", "message": 5}'])
 def test_a_malformed_request_gets_400(assistant, body):
-    response = requests.post(webhook(assistant, "callback"), data=body, timeout=30,
-                             headers={"Content-Type": "application/json"})
+    response = requests.post(
+        webhook(assistant, "callback"), data=body, timeout=30, headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 400

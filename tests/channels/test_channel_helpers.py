@@ -12,8 +12,18 @@ def test_numbered_text_lists_each_option_on_its_own_line():
     assert numbered.numbered_text("Valige teema:", BUTTONS) == "Valige teema:\n\n1. NATO\n2. Kaitseatašeed"
 
 
-@pytest.mark.parametrize("reply, payload", [("2", "/ask_attaches"), (" 1 ", "/ask_nato"), ("2.", "/ask_attaches"),
-                                            ("3", None), ("0", None), ("2 NATO", None), ("NATO", None)])
+@pytest.mark.parametrize(
+    "reply, payload",
+    [
+        ("2", "/ask_attaches"),
+        (" 1 ", "/ask_nato"),
+        ("2.", "/ask_attaches"),
+        ("3", None),
+        ("0", None),
+        ("2 NATO", None),
+        ("NATO", None),
+    ],
+)
 def test_a_numbered_reply_stands_for_its_option(reply, payload):
     numbered.remember("test", "user-1", BUTTONS)
     assert numbered.pick("test", "user-1", reply) == payload
@@ -35,15 +45,34 @@ def test_choices_expire(monkeypatch):
     assert numbered.pick("test", "user-3", "1") is None
 
 
-@pytest.mark.parametrize("locale, language", [("et", "et"), ("et-EE", "et"), ("en_GB", "en"), ("EN-us", "en"),
-                                              ("ru", None), ("", None), (None, None), (42, None)])
+@pytest.mark.parametrize(
+    "locale, language",
+    [
+        ("et", "et"),
+        ("et-EE", "et"),
+        ("en_GB", "en"),
+        ("EN-us", "en"),
+        ("ru", None),
+        ("", None),
+        (None, None),
+        (42, None),
+    ],
+)
 def test_locale_hints_map_to_en_or_et(locale, language):
     assert language_from_locale(locale) == language
 
 
-@pytest.mark.parametrize("given, expected, result", [("s3cret", "s3cret", True), ("s3cret", "other", False),
-                                                     ("õäöü", "s3cret", False), (None, "s3cret", False),
-                                                     ("", "", False), ("x", None, False)])
+@pytest.mark.parametrize(
+    "given, expected, result",
+    [
+        ("s3cret", "s3cret", True),
+        ("s3cret", "other", False),
+        ("õäöü", "s3cret", False),
+        (None, "s3cret", False),
+        ("", "", False),
+        ("x", None, False),
+    ],
+)
 def test_secrets_compare_without_raising(given, expected, result):
     from channels.secrets import matches
 

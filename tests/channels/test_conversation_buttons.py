@@ -28,7 +28,8 @@ def test_sms_greeting_numbers_the_topics_and_a_number_picks_one(assistant, platf
     twilio.send_text(hook, phone, "tere")
     greeting = sms(2)  # the greeting, then its numbered options
     assert greeting[0].startswith("Tere!") and greeting[1].startswith(
-        f"1. {FIRST_TWO['et'][0]}\n2. {FIRST_TWO['et'][1]}\n"), greeting
+        f"1. {FIRST_TWO['et'][0]}\n2. {FIRST_TWO['et'][1]}\n"
+    ), greeting
     twilio.send_text(hook, phone, "2")
     answer = sms(5)[2:]  # the answer paragraph by paragraph, its source last, then the numbered ratings
     assert "Euroopa Liidu liikmesus" in answer[0] and SOURCE_NOTE["et"] in answer[-2], answer
@@ -42,8 +43,9 @@ def test_telegram_greeting_has_a_keyboard_and_a_number_picks_a_topic(assistant, 
     keyboard = json.loads(greeting.form["reply_markup"])["inline_keyboard"]
     assert [row[0]["text"] for row in keyboard][:2] == FIRST_TWO["en"]
     telegram.send_text(hook, user, "2", language_code="en")
-    replies = [r.form.get("text", "") for r in telegram.wait_for(lambda r: r.form.get("chat_id") == str(user),
-                                                                 count=3)[1:]]
+    replies = [
+        r.form.get("text", "") for r in telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=3)[1:]
+    ]
     assert "economic and legislative space" in replies[0] and SOURCE_NOTE["en"] in replies[-1], replies
 
 
@@ -57,6 +59,7 @@ def test_callback_follow_up_choice_by_number_keeps_the_country(assistant, platfo
     choice = callback.wait_for(lambda r: (r.json or {}).get("recipient_id") == sender)[-1].json
     assert [b["payload"] for b in choice["buttons"]] == ["/ask_attache_country", "/ask_bilateral_relations"]
     send("1")
-    replies = [r.json["text"] for r in callback.wait_for(lambda r: (r.json or {}).get("recipient_id") == sender,
-                                                         count=3)[1:]]
+    replies = [
+        r.json["text"] for r in callback.wait_for(lambda r: (r.json or {}).get("recipient_id") == sender, count=3)[1:]
+    ]
     assert replies[0].startswith("No. The source lists no Estonian defence attaché in Norway."), replies

@@ -15,8 +15,14 @@ SLACK = {"SLACK_BOT_TOKEN": "xoxb-secret-value", "SLACK_SIGNING_SECRET": "signin
 
 def run(tmp_path, env):
     out = tmp_path / "credentials.yml"
-    result = subprocess.run([sys.executable, "-m", "channels.credentials", "--out", str(out)], cwd=ROOT,
-                            env={"PATH": "/usr/bin:/bin", **env}, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "channels.credentials", "--out", str(out)],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return result, out
 
 
@@ -36,13 +42,22 @@ def test_a_configured_channel_is_on_and_its_secrets_stay_references(tmp_path):
     assert "secret-value" not in text
 
 
-@pytest.mark.parametrize("env, missing", [
-    ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
-    ({"TELEGRAM_TOKEN": "1:a", "TELEGRAM_BOT_USERNAME": "b", "TELEGRAM_WEBHOOK_URL": "https://x/webhooks/telegram/webhook"},
-     "TELEGRAM_SECRET_TOKEN"),
-    ({"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t", "TWILIO_NUMBER": "+1"}, "TWILIO_WEBHOOK_URL"),
-    ({"SLACK_CHANNEL": "#general"}, "SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET"),
-])
+@pytest.mark.parametrize(
+    "env, missing",
+    [
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        (
+            {
+                "TELEGRAM_TOKEN": "1:a",
+                "TELEGRAM_BOT_USERNAME": "b",
+                "TELEGRAM_WEBHOOK_URL": "https://x/webhooks/telegram/webhook",
+            },
+            "TELEGRAM_SECRET_TOKEN",
+        ),
+        ({"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t", "TWILIO_NUMBER": "+1"}, "TWILIO_WEBHOOK_URL"),
+        ({"SLACK_CHANNEL": "#general"}, "SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET"),
+    ],
+)
 def test_a_half_configured_channel_stops_start_up_naming_the_missing_variable(tmp_path, env, missing):
     result, out = run(tmp_path, env)
     assert result.returncode == 2
@@ -58,8 +73,12 @@ def test_rasa_expands_the_references_from_the_environment(tmp_path, monkeypatch)
     for name, value in {**SLACK, "SLACK_CHANNEL": "#defence"}.items():
         monkeypatch.setenv(name, value)
     slack = read_config_file(str(out))["channels.slack.SlackInput"]
-    assert slack == {"slack_token": "xoxb-secret-value", "slack_signing_secret": "signing-secret-value",
-                     "slack_channel": "#defence", "use_threads": False}
+    assert slack == {
+        "slack_token": "xoxb-secret-value",
+        "slack_signing_secret": "signing-secret-value",
+        "slack_channel": "#defence",
+        "use_threads": False,
+    }
 
 
 def test_plain_credentials_yml_still_loads_without_any_variable(monkeypatch):

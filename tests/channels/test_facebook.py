@@ -5,15 +5,26 @@ import time
 import pytest
 import requests
 
-from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
-                                    webhook)
+from tests.channels.support import (
+    FINLAND,
+    HELP_INTRO,
+    RATED_NOT_HELPFUL,
+    SOURCE_NOTE,
+    new_id,
+    says_yes_finland,
+    webhook,
+)
 
 pytestmark = pytest.mark.e2e
 
 
 def messages(facebook, psid, count):
-    return [r.json["message"] for r in facebook.wait_for(
-        lambda r: (r.json or {}).get("recipient", {}).get("id") == psid and "message" in (r.json or {}), count=count)]
+    return [
+        r.json["message"]
+        for r in facebook.wait_for(
+            lambda r: (r.json or {}).get("recipient", {}).get("id") == psid and "message" in (r.json or {}), count=count
+        )
+    ]
 
 
 def test_answers_in_the_language_of_the_message(assistant, platforms):
@@ -57,9 +68,13 @@ def test_a_request_with_a_wrong_signature_is_refused(assistant, platforms):
 
 def test_webhook_verification_returns_the_challenge_only_for_the_verify_token(assistant, platforms):
     facebook, hook = platforms["facebook"], webhook(assistant, "facebook")
-    good = requests.get(hook, params={"hub.mode": "subscribe", "hub.verify_token": facebook.verify_token,
-                                      "hub.challenge": "1158201444"}, timeout=30)
+    good = requests.get(
+        hook,
+        params={"hub.mode": "subscribe", "hub.verify_token": facebook.verify_token, "hub.challenge": "1158201444"},
+        timeout=30,
+    )
     assert good.status_code == 200 and good.text == "1158201444"
-    bad = requests.get(hook, params={"hub.mode": "subscribe", "hub.verify_token": "guess",
-                                     "hub.challenge": "1158201444"}, timeout=30)
+    bad = requests.get(
+        hook, params={"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1158201444"}, timeout=30
+    )
     assert bad.status_code == 403

@@ -5,15 +5,26 @@ import time
 
 import pytest
 
-from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
-                                    webhook)
+from tests.channels.support import (
+    FINLAND,
+    HELP_INTRO,
+    RATED_NOT_HELPFUL,
+    SOURCE_NOTE,
+    new_id,
+    says_yes_finland,
+    webhook,
+)
 
 pytestmark = pytest.mark.e2e
 
 
 def posts(mattermost, channel, count):
-    return [r.json for r in mattermost.wait_for(lambda r: (r.json or {}).get("channel_id") == channel
-                                                and r.path == "/api/v4/posts", count=count)]
+    return [
+        r.json
+        for r in mattermost.wait_for(
+            lambda r: (r.json or {}).get("channel_id") == channel and r.path == "/api/v4/posts", count=count
+        )
+    ]
 
 
 def test_answers_in_the_language_of_the_message(assistant, platforms):
@@ -36,10 +47,13 @@ def test_help_sends_message_buttons_and_a_click_or_a_number_picks_a_topic(assist
     menu = posts(mattermost, channel, greeting + 1)[-1]
     assert HELP_INTRO["et"] in menu["message"]
     actions = menu["props"]["attachments"][0]["actions"]
-    assert all(a["integration"]["url"] == hook and a["integration"]["context"]["action"].startswith("/ask_")
-               for a in actions), actions
+    assert all(
+        a["integration"]["url"] == hook and a["integration"]["context"]["action"].startswith("/ask_") for a in actions
+    ), actions
 
-    click = mattermost.press_button(actions[0]["integration"]["url"], user, channel, actions[0]["integration"]["context"])
+    click = mattermost.press_button(
+        actions[0]["integration"]["url"], user, channel, actions[0]["integration"]["context"]
+    )
     assert click.status_code == 200 and click.json() == {}
     replies = [p["message"] for p in posts(mattermost, channel, greeting + 3)][greeting:]
     assert SOURCE_NOTE["et"] in replies[-1], replies

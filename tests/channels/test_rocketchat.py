@@ -4,8 +4,15 @@ import time
 
 import pytest
 
-from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
-                                    webhook)
+from tests.channels.support import (
+    FINLAND,
+    HELP_INTRO,
+    RATED_NOT_HELPFUL,
+    SOURCE_NOTE,
+    new_id,
+    says_yes_finland,
+    webhook,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -31,8 +38,9 @@ def test_help_sends_message_actions_and_a_click_or_a_number_picks_a_topic(assist
     menu = posted(rocketchat, room, 1)[-1]
     assert HELP_INTRO["en"] in menu["text"]
     actions = menu["attachments"][0]["actions"]
-    assert all(a["type"] == "button" and a["msg_in_chat_window"] and a["msg"].startswith("/ask_")
-               for a in actions), actions
+    assert all(a["type"] == "button" and a["msg_in_chat_window"] and a["msg"].startswith("/ask_") for a in actions), (
+        actions
+    )
 
     rocketchat.send_text(hook, room, actions[0]["msg"])  # a click posts the action's msg in the room
     replies = [m.get("text", "") for m in posted(rocketchat, room, 3)]

@@ -6,8 +6,15 @@ import time
 import pytest
 import requests
 
-from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
-                                    webhook)
+from tests.channels.support import (
+    FINLAND,
+    HELP_INTRO,
+    RATED_NOT_HELPFUL,
+    SOURCE_NOTE,
+    new_id,
+    says_yes_finland,
+    webhook,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +32,7 @@ def test_answers_in_the_language_of_the_message(assistant, platforms):
     for language in ("en", "et"):
         user, channel = conversation()
         assert slack.send_text(webhook(assistant, "slack"), user, channel, FINLAND[language]).status_code == 200
-        replies = texts(slack.wait_for(lambda r: (r.json or {}).get("channel") == channel, count=2))
+        replies = texts(slack.wait_for(lambda r, channel=channel: (r.json or {}).get("channel") == channel, count=2))
         assert says_yes_finland(replies[0], language), replies
         assert SOURCE_NOTE[language] in replies[-1]
 
@@ -49,13 +56,15 @@ def test_help_sends_every_topic_as_a_button_and_a_click_or_a_number_picks_one(as
     assert RATED_NOT_HELPFUL["en"] in replies[-1], replies
 
 
-@pytest.mark.parametrize("secret, age", [("wrong-signing-secret", 0), (None, 600)],
-                         ids=["wrong-secret", "replayed-after-10-minutes"])
+@pytest.mark.parametrize(
+    "secret, age", [("wrong-signing-secret", 0), (None, 600)], ids=["wrong-secret", "replayed-after-10-minutes"]
+)
 def test_a_badly_signed_request_is_refused(assistant, platforms, secret, age):
     slack = platforms["slack"]
     user, channel = conversation()
-    response = slack.send_text(webhook(assistant, "slack"), user, channel, FINLAND["en"], secret=secret,
-                               timestamp=int(time.time()) - age)
+    response = slack.send_text(
+        webhook(assistant, "slack"), user, channel, FINLAND["en"], secret=secret, timestamp=int(time.time()) - age
+    )
     assert response.status_code == 400
     time.sleep(1)
     assert slack.replies_to(channel) == []
@@ -63,12 +72,22 @@ def test_a_badly_signed_request_is_refused(assistant, platforms, secret, age):
 
 def test_the_request_url_check_gets_its_challenge_back(assistant, platforms):
     slack = platforms["slack"]
-    body = json.dumps({"token": "unused", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
-                       "type": "url_verification"}).encode()
-    good = requests.post(webhook(assistant, "slack"), data=body, timeout=30,
-                         headers=slack.signed_headers(body, "application/json"))
+    body = json.dumps(
+        {
+            "token": "unused",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+            "type": "url_verification",
+        }
+    ).encode()
+    good = requests.post(
+        webhook(assistant, "slack"), data=body, timeout=30, headers=slack.signed_headers(body, "application/json")
+    )
     assert good.status_code == 200
     assert good.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
-    forged = requests.post(webhook(assistant, "slack"), data=body, timeout=30,
-                           headers=slack.signed_headers(body, "application/json", secret="wrong"))
+    forged = requests.post(
+        webhook(assistant, "slack"),
+        data=body,
+        timeout=30,
+        headers=slack.signed_headers(body, "application/json", secret="wrong"),
+    )
     assert forged.status_code == 400

@@ -5,8 +5,15 @@ import json
 import pytest
 import requests
 
-from tests.channels.support import (FINLAND, HELP_INTRO, RATED_NOT_HELPFUL, SOURCE_NOTE, new_id, says_yes_finland,
-                                    webhook)
+from tests.channels.support import (
+    FINLAND,
+    HELP_INTRO,
+    RATED_NOT_HELPFUL,
+    SOURCE_NOTE,
+    new_id,
+    says_yes_finland,
+    webhook,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -20,8 +27,11 @@ def test_answers_in_the_language_of_the_message(assistant, platforms):
     for language in ("en", "et"):
         user = new_id()
         assert telegram.send_text(hook, user, FINLAND[language]).status_code == 200
-        replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user)
-                                          and r.path.endswith("/sendMessage"), count=2))
+        replies = texts(
+            telegram.wait_for(
+                lambda r, user=user: r.form.get("chat_id") == str(user) and r.path.endswith("/sendMessage"), count=2
+            )
+        )
         assert says_yes_finland(replies[0], language), replies
         assert SOURCE_NOTE[language] in replies[-1]
 
@@ -83,10 +93,21 @@ def test_a_stranger_cannot_re_register_the_webhook(assistant, platforms, method)
 def test_a_game_button_is_acknowledged_and_not_answered(assistant, platforms):
     """A game's button has `game_short_name` instead of `data`: nothing for the assistant."""
     telegram, user = platforms["telegram"], new_id()
-    update = {"update_id": new_id(), "callback_query": {
-        "id": str(new_id()), "from": telegram.user(user, "en"), "chat_instance": "42", "game_short_name": "quiz",
-        "message": {"message_id": new_id(), "date": 1, "chat": {"id": user, "type": "private"}}}}
-    response = requests.post(webhook(assistant, "telegram"), json=update, timeout=30,
-                             headers={"X-Telegram-Bot-Api-Secret-Token": telegram.secret})
+    update = {
+        "update_id": new_id(),
+        "callback_query": {
+            "id": str(new_id()),
+            "from": telegram.user(user, "en"),
+            "chat_instance": "42",
+            "game_short_name": "quiz",
+            "message": {"message_id": new_id(), "date": 1, "chat": {"id": user, "type": "private"}},
+        },
+    }
+    response = requests.post(
+        webhook(assistant, "telegram"),
+        json=update,
+        timeout=30,
+        headers={"X-Telegram-Bot-Api-Secret-Token": telegram.secret},
+    )
     assert response.status_code == 200
     assert telegram.replies_to(user) == []

@@ -33,7 +33,7 @@ def test_help_lists_numbered_options_and_a_number_picks_one(assistant, platforms
     menu = sms(twilio, phone, greeting + 2)[greeting:]
     assert HELP_INTRO["et"] in menu[0] and menu[-1].startswith("1. ") and "\n2. " in menu[-1], menu
     twilio.send_text(hook, phone, "2")
-    replies = sms(twilio, phone, greeting + 5)[greeting + 2:]
+    replies = sms(twilio, phone, greeting + 5)[greeting + 2 :]
     assert SOURCE_NOTE["et"] in replies[1] and HELP_INTRO["et"] not in replies[0], replies
     assert replies[2] == "1. Oli abiks\n2. Ei olnud abiks", replies  # the answer can be rated by number
 

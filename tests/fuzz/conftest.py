@@ -2,8 +2,8 @@
 a normal conversation held alongside the fuzz, and Hypothesis's settings.
 
 The log watch is one object for all examples of a test, on purpose: each example
-reads only the lines logged since the one before. Hypothesis runs derandomized (a fixed seed) with a bounded number of examples
-per entry point, and keeps no example database, so every run sends the same
+reads only the lines logged since the one before. Hypothesis runs derandomized (a fixed
+seed) with a bounded number of examples per entry point, and keeps no example database, so every run sends the same
 payloads and a failure reproduces. FUZZ_EXAMPLES scales every test's budget
 (default 1.0; the soak in `make load` has its own generator).
 """
@@ -17,10 +17,20 @@ from typing import Dict, List
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("fuzz", derandomize=True, database=None, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                                 HealthCheck.filter_too_much, HealthCheck.large_base_example,
-                                                 HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "fuzz",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+        HealthCheck.large_base_example,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 SCALE = float(os.environ.get("FUZZ_EXAMPLES", "1.0"))
 
 
@@ -53,8 +63,10 @@ class LogWatch:
     def assert_no_crash(self, what: str = "") -> None:
         text = self.new_text()
         match = CRASH.search(text)
-        assert match is None, f"A server logged a crash{' after ' + what if what else ''}:\n" \
-                              f"{text[max(0, match.start() - 2000):match.start() + 4000]}"
+        assert match is None, (
+            f"A server logged a crash{' after ' + what if what else ''}:\n"
+            f"{text[max(0, match.start() - 2000) : match.start() + 4000]}"
+        )
 
 
 @pytest.fixture(scope="package")
@@ -72,8 +84,12 @@ class Bystander:
     fuzz test that watches the logs, says one more thing after each, and
     tests/fuzz/test_survivors.py checks that its stored events came out intact."""
 
-    QUESTIONS = ["Is Estonia a member of NATO?", "Kas Eestil on kaitseatašee Soomes?",
-                 "What is the Vienna Document?", "Mis on avatud taeva leping?"]
+    QUESTIONS = [
+        "Is Estonia a member of NATO?",
+        "Kas Eestil on kaitseatašee Soomes?",
+        "What is the Vienna Document?",
+        "Mis on avatud taeva leping?",
+    ]
 
     def __init__(self, assistant) -> None:
         self.assistant = assistant

@@ -28,7 +28,8 @@ from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from actions.facts import Facts
 from actions.knowledge import LANGUAGES, PLACEHOLDERS, REQUIRED_TOPICS, Knowledge, KnowledgeError, load_knowledge
@@ -56,8 +57,10 @@ class Hang(Exception):
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raises Hang in the loader if it takes longer than `seconds` (SIGALRM: main thread only)."""
+
     def alarm(signum, frame):
         raise Hang(f"still loading after {seconds} s")
+
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -128,6 +131,7 @@ def assert_usable(knowledge: Knowledge) -> None:
 
 # --------------------------------------------------------- mutated documents
 
+
 @examples(80)
 @given(document=mutations_of(KNOWLEDGE).map(with_date))
 def test_a_mutated_knowledge_file_loads_or_is_explained(tmp_path_factory, document):
@@ -137,6 +141,7 @@ def test_a_mutated_knowledge_file_loads_or_is_explained(tmp_path_factory, docume
 
 
 # ------------------------------------------------------------- odd YAML text
+
 
 def bomb(levels: int) -> str:
     """Anchors nine times as large at each level ("billion laughs"); `*l{levels}` names the largest."""
@@ -198,19 +203,43 @@ def broken_text(real: bytes) -> st.SearchStrategy[bytes]:
     def at(data: bytes, fraction: float, insert: bytes) -> bytes:
         position = int(len(data) * fraction)
         return data[:position] + insert + data[position:]
+
     fraction = st.floats(0, 1)
     return st.one_of(
         st.builds(lambda f: at(real, f, b"\t"), fraction),
         st.builds(lambda f: real.replace(b"\n  ", b"\n\t", 1 + int(f * 50)), fraction),
-        st.just(b"\xef\xbb\xbf" + real), st.builds(lambda f: at(real, f, b"\xef\xbb\xbf"), fraction),
-        st.builds(lambda f, b: at(real, f, b), fraction, st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00",
-                                                                           b"\x1b[31m", b"\xe2\x80\xae"])),
-        st.builds(lambda f: real[:int(len(real) * f)], fraction),
-        st.just(real + b"\n---\n" + real), st.just(b"--- 1\n--- 2\n"),
-        st.sampled_from([b"", b" ", b"\n\n", b"---", b"...", b"~", b"null", b"# only a comment\n", b"[]", b"{}",
-                         b"schema_version: 1", b"\xef\xbb\xbf", b"\xff\xfe", b"- - - -"]),
-        st.binary(max_size=300), odd_text(200).map(lambda s: s.encode("utf-8", "surrogatepass")),
-        st.just(real + b"#" + b"x" * 3_000_000 + b"\n"), st.just(b"[" * 100_000 + b"]" * 100_000),
+        st.just(b"\xef\xbb\xbf" + real),
+        st.builds(lambda f: at(real, f, b"\xef\xbb\xbf"), fraction),
+        st.builds(
+            lambda f, b: at(real, f, b),
+            fraction,
+            st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00", b"\x1b[31m", b"\xe2\x80\xae"]),
+        ),
+        st.builds(lambda f: real[: int(len(real) * f)], fraction),
+        st.just(real + b"\n---\n" + real),
+        st.just(b"--- 1\n--- 2\n"),
+        st.sampled_from(
+            [
+                b"",
+                b" ",
+                b"\n\n",
+                b"---",
+                b"...",
+                b"~",
+                b"null",
+                b"# only a comment\n",
+                b"[]",
+                b"{}",
+                b"schema_version: 1",
+                b"\xef\xbb\xbf",
+                b"\xff\xfe",
+                b"- - - -",
+            ]
+        ),
+        st.binary(max_size=300),
+        odd_text(200).map(lambda s: s.encode("utf-8", "surrogatepass")),
+        st.just(real + b"#" + b"x" * 3_000_000 + b"\n"),
+        st.just(b"[" * 100_000 + b"]" * 100_000),
     )
 
 
@@ -234,6 +263,7 @@ def test_every_odd_construct_loads_or_is_explained(tmp_path, kind):
 
 # ------------------------------------------------------------------- phrases
 
+
 def assert_phrases_usable(phrases: Phrases) -> None:
     for name in phrases.names():
         for language in ("en", "et"):
@@ -250,15 +280,18 @@ def test_a_mutated_phrases_file_loads_or_is_explained(tmp_path_factory, data):
         assert_phrases_usable(phrases)
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("a: {en: '{', et: '{'}", "bad placeholder"),
-    ("a: {en: '{channel:d}', et: '{channel:d}'}", "bad placeholder"),
-    ("a: {en: '{}', et: '{}'}", "bad placeholder"),
-    ("1: {en: a, et: b}", "a phrase name must be a text"),
-    ("a: {en: \"x\\0\", et: b}", "no channel can send"),
-    ("a: 2014-02-30", "is not valid YAML"),
-    ("[" * 5000, "nested more than"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("a: {en: '{', et: '{'}", "bad placeholder"),
+        ("a: {en: '{channel:d}', et: '{channel:d}'}", "bad placeholder"),
+        ("a: {en: '{}', et: '{}'}", "bad placeholder"),
+        ("1: {en: a, et: b}", "a phrase name must be a text"),
+        ('a: {en: "x\\0", et: b}', "no channel can send"),
+        ("a: 2014-02-30", "is not valid YAML"),
+        ("[" * 5000, "nested more than"),
+    ],
+)
 def test_odd_phrases_are_explained(tmp_path, text, problem):
     assert loads_or_explains(tmp_path, text.encode(), Phrases) is None
     with pytest.raises(KnowledgeError, match=re.escape(problem)):

@@ -11,11 +11,20 @@ import uuid
 
 import pytest
 import requests
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.fuzz.conftest import examples
-from tests.fuzz.strategies import (CONTENT_TYPES, deep_json_text, field_values, intent_injection, mutations_of,
-                                   odd_text, raw_bodies, to_json)
+from tests.fuzz.strategies import (
+    CONTENT_TYPES,
+    deep_json_text,
+    field_values,
+    intent_injection,
+    mutations_of,
+    odd_text,
+    raw_bodies,
+    to_json,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -53,8 +62,10 @@ def test_every_field_of_a_request_can_be_wrong(assistant, log_watch, request):
 
 
 @examples(80)
-@given(message=st.one_of(odd_text(), intent_injection(), field_values().filter(lambda v: isinstance(v, str))),
-       language=st.sampled_from([None, "en", "et", "xx", ""]))
+@given(
+    message=st.one_of(odd_text(), intent_injection(), field_values().filter(lambda v: isinstance(v, str))),
+    language=st.sampled_from([None, "en", "et", "xx", ""]),
+)
 def test_odd_text_gets_a_reply(assistant, log_watch, message, language):
     """Odd but well-formed messages (any Unicode text, `/intent{...}`, markup) are answered."""
     request = {"sender": f"fuzz-{uuid.uuid4().hex}", "message": message}
@@ -70,8 +81,9 @@ def test_odd_text_gets_a_reply(assistant, log_watch, message, language):
 
 
 @examples(60)
-@given(body=raw_bodies(), content_type=st.sampled_from(CONTENT_TYPES),
-       path=st.sampled_from(["webhook", "webhook/"]))  # Rasa routes both to the same handler
+@given(
+    body=raw_bodies(), content_type=st.sampled_from(CONTENT_TYPES), path=st.sampled_from(["webhook", "webhook/"])
+)  # Rasa routes both to the same handler
 def test_any_body_with_any_content_type(assistant, log_watch, body, content_type, path):
     assert_handled(post(assistant, body, content_type, path))
     log_watch.assert_no_crash(repr(body)[:300])

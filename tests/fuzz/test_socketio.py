@@ -20,12 +20,13 @@ from typing import Any, Iterator
 import pytest
 import requests
 import socketio
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from channels.bodies import MAX_NESTING, nesting_depth
 from tests.fuzz.conftest import examples
-from tests.fuzz.test_rest import RASA_COMMAND
 from tests.fuzz.strategies import deep_json_text, field_values, intent_injection, json_values, odd_text
+from tests.fuzz.test_rest import RASA_COMMAND
 
 pytestmark = pytest.mark.e2e
 WAIT = 30
@@ -56,8 +57,9 @@ class Widget:
     def ask(self, text: str, language: str) -> str:
         """The bot's whole answer to a normal question (up to its source note)."""
         self.drain()
-        self.client.emit("user_uttered", {"session_id": self.session, "message": text,
-                                          "customData": {"language": language}})
+        self.client.emit(
+            "user_uttered", {"session_id": self.session, "message": text, "customData": {"language": language}}
+        )
         parts = []
         while True:
             name, data = self.next_event()
@@ -101,8 +103,12 @@ def new_widget(assistant) -> Iterator[Widget]:
 
 def valid_id(value: Any) -> bool:
     """A session id the tracker store and the logs can take: short, no control or invisible characters."""
-    return isinstance(value, str) and bool(value.strip()) and len(value) <= 128 and not any(
-        unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in value)
+    return (
+        isinstance(value, str)
+        and bool(value.strip())
+        and len(value) <= 128
+        and not any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in value)
+    )
 
 
 @examples(40)
@@ -134,9 +140,11 @@ def valid_custom_data(value: Any) -> bool:
 
 
 @examples(60)
-@given(session_id=st.one_of(st.just("own"), st.just("other"), field_values()),
-       message=st.one_of(odd_text(), intent_injection(), field_values()),
-       custom=st.one_of(st.none(), st.just({"language": "et"}), field_values(), deep_json_text()))
+@given(
+    session_id=st.one_of(st.just("own"), st.just("other"), field_values()),
+    message=st.one_of(odd_text(), intent_injection(), field_values()),
+    custom=st.one_of(st.none(), st.just({"language": "et"}), field_values(), deep_json_text()),
+)
 def test_odd_user_messages(assistant, log_watch, session_id, message, custom):
     """A well-formed message of the widget's own session is answered; one for another
     session is answered there (not here); anything else gets an error event."""
@@ -149,9 +157,11 @@ def test_odd_user_messages(assistant, log_watch, session_id, message, custom):
         if custom is not None:
             data["customData"] = custom
         widget.client.emit("user_uttered", data)
-        well_formed = (valid_id(data["session_id"]) and valid_custom_data(custom)
-                       and (message is None or isinstance(message, str)
-                            and not any("\ud800" <= c <= "\udfff" for c in message)))
+        well_formed = (
+            valid_id(data["session_id"])
+            and valid_custom_data(custom)
+            and (message is None or isinstance(message, str) and not any("\ud800" <= c <= "\udfff" for c in message))
+        )
         silent = isinstance(message, str) and RASA_COMMAND.match(message.strip())  # obeyed without a reply
         if too_deep("user_uttered", data) or well_formed and (data["session_id"] != widget.session or silent):
             assert_dropped_and_still_connected(widget)
@@ -177,16 +187,41 @@ def test_wrong_number_of_arguments(assistant, log_watch, args):
 
 # An engine.io packet type ("4" message, "2" ping, "1" close, ...) then, for a message,
 # a socket.io packet type ("2" event, "3" ack, "5" binary event, ...) with a namespace or an id.
-PACKET_PREFIXES = ["42", "43", "40", "41", "44", "45", "451-", "49", "42/other,", "4299999", "4", "2", "3", "6",
-                   "9", "", "1"]
+PACKET_PREFIXES = [
+    "42",
+    "43",
+    "40",
+    "41",
+    "44",
+    "45",
+    "451-",
+    "49",
+    "42/other,",
+    "4299999",
+    "4",
+    "2",
+    "3",
+    "6",
+    "9",
+    "",
+    "1",
+]
 
 
 @examples(60)
-@given(prefix=st.sampled_from(PACKET_PREFIXES),
-       payload=st.one_of(odd_text(), deep_json_text(), json_values().map(json.dumps),
-                         st.builds(lambda name, data: json.dumps([name, data]),
-                                   st.one_of(st.sampled_from(["user_uttered", "session_request"]), json_values()),
-                                   field_values())))
+@given(
+    prefix=st.sampled_from(PACKET_PREFIXES),
+    payload=st.one_of(
+        odd_text(),
+        deep_json_text(),
+        json_values().map(json.dumps),
+        st.builds(
+            lambda name, data: json.dumps([name, data]),
+            st.one_of(st.sampled_from(["user_uttered", "session_request"]), json_values()),
+            field_values(),
+        ),
+    ),
+)
 def test_raw_packets(assistant, log_watch, prefix, payload):
     """engine.io long-polling, spoken by hand: open a session, connect the namespace,
     post a packet the socket.io client would never send. (The session's long poll is
@@ -207,11 +242,29 @@ def test_raw_packets(assistant, log_watch, prefix, payload):
 
 
 WEBSOCKET_FRAMES = st.one_of(
-    st.sampled_from(["", "x", "2", "6", "bQQ", "bQUJD", "4", '42["connect"]', '42["disconnect", 1]', "41", "5",
-                     '451-["user_uttered",{"_placeholder":true,"num":7}]']),
-    st.builds(lambda prefix, payload: prefix + payload, st.sampled_from(PACKET_PREFIXES),
-              st.one_of(odd_text(), deep_json_text(), json_values().map(json.dumps))),
-    st.binary(max_size=50))
+    st.sampled_from(
+        [
+            "",
+            "x",
+            "2",
+            "6",
+            "bQQ",
+            "bQUJD",
+            "4",
+            '42["connect"]',
+            '42["disconnect", 1]',
+            "41",
+            "5",
+            '451-["user_uttered",{"_placeholder":true,"num":7}]',
+        ]
+    ),
+    st.builds(
+        lambda prefix, payload: prefix + payload,
+        st.sampled_from(PACKET_PREFIXES),
+        st.one_of(odd_text(), deep_json_text(), json_values().map(json.dumps)),
+    ),
+    st.binary(max_size=50),
+)
 
 
 @examples(40)
@@ -236,8 +289,11 @@ def test_websocket_frames(assistant, log_watch, frames):
             await ws.send("40")
             assert (await next_reply(ws)).startswith("40")
             for frame in frames:
-                await ws.send(frame.encode("utf-8", "surrogatepass") if isinstance(frame, str) and
-                              any("\ud800" <= c <= "\udfff" for c in frame) else frame)
+                await ws.send(
+                    frame.encode("utf-8", "surrogatepass")
+                    if isinstance(frame, str) and any("\ud800" <= c <= "\udfff" for c in frame)
+                    else frame
+                )
             try:
                 await ws.send("40")  # the namespace again, in case a frame left it ("41")
                 await ws.send('42["session_request",{"session_id":"probe"}]')
@@ -249,6 +305,7 @@ def test_websocket_frames(assistant, log_watch, frames):
                     assert reply == "6" or reply[:2] in ("40", "44", "42"), reply
             except websockets.ConnectionClosed:
                 pass  # a close frame ("1") or a disconnect ("41") among them
+
     asyncio.run(talk())
     with new_widget(assistant):
         pass

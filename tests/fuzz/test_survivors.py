@@ -11,8 +11,10 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-QUESTIONS = {"en": ("Is there an Estonian defence attaché in Finland?", "Yes"),
-             "et": ("Kas Eestil on kaitseatašee Soomes?", "Jah")}
+QUESTIONS = {
+    "en": ("Is there an Estonian defence attaché in Finland?", "Yes"),
+    "et": ("Kas Eestil on kaitseatašee Soomes?", "Jah"),
+}
 
 
 @pytest.mark.parametrize("language", sorted(QUESTIONS))
@@ -29,8 +31,9 @@ def stored_events(assistant, sender=None):
     database = sqlite3.connect(assistant.workdir / "tracker.db")
     try:
         query = "SELECT sender_id, type_name, data FROM events"
-        rows = database.execute(query + (" WHERE sender_id = ? ORDER BY id" if sender else ""),
-                                (sender,) if sender else ()).fetchall()
+        rows = database.execute(
+            query + (" WHERE sender_id = ? ORDER BY id" if sender else ""), (sender,) if sender else ()
+        ).fetchall()
     finally:
         database.close()
     return rows

@@ -36,9 +36,22 @@ def api_secrets():
 @pytest.fixture(scope="package")
 def secured_assistant(tmp_path_factory, api_secrets):
     namespace = ConversationNamespace()
-    cluster = Cluster(tmp_path_factory.mktemp("secured"), replicas=1, env=namespace.env,
-                      rasa_args=["--enable-api", "--jwt-secret", api_secrets["jwt"], "--jwt-method", "HS256",
-                                 "--auth-token", api_secrets["token"], "--cors", ALLOWED_ORIGIN])
+    cluster = Cluster(
+        tmp_path_factory.mktemp("secured"),
+        replicas=1,
+        env=namespace.env,
+        rasa_args=[
+            "--enable-api",
+            "--jwt-secret",
+            api_secrets["jwt"],
+            "--jwt-method",
+            "HS256",
+            "--auth-token",
+            api_secrets["token"],
+            "--cors",
+            ALLOWED_ORIGIN,
+        ],
+    )
     try:
         cluster.start()
         yield SecuredServer(cluster)

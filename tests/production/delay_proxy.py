@@ -30,7 +30,8 @@ class DelayProxy:
     def start(self) -> "DelayProxy":
         self._thread.start()
         future = asyncio.run_coroutine_threadsafe(
-            asyncio.start_server(self._handle, "127.0.0.1", self.port), self._loop)
+            asyncio.start_server(self._handle, "127.0.0.1", self.port), self._loop
+        )
         self._server = future.result(timeout=10)
         return self
 
@@ -40,8 +41,9 @@ class DelayProxy:
         except OSError:
             client_writer.close()
             return
-        await asyncio.gather(self._pipe(client_reader, upstream_writer, held=True),
-                             self._pipe(upstream_reader, client_writer))
+        await asyncio.gather(
+            self._pipe(client_reader, upstream_writer, held=True), self._pipe(upstream_reader, client_writer)
+        )
 
     async def _pipe(self, reader, writer, held: bool = False) -> None:
         try:

@@ -23,7 +23,11 @@ import redis
 
 from tests.servers import free_port
 
-PG_HOST, PG_PORT, PG_USER = "127.0.0.1", int(os.environ.get("TEST_PG_PORT", 5432)), os.environ.get("TEST_PG_USER", "postgres")
+PG_HOST, PG_PORT, PG_USER = (
+    "127.0.0.1",
+    int(os.environ.get("TEST_PG_PORT", 5432)),
+    os.environ.get("TEST_PG_USER", "postgres"),
+)
 REDIS_PORT, REDIS_TEST_DB = int(os.environ.get("TEST_REDIS_PORT", 6379)), 5
 
 
@@ -42,9 +46,16 @@ class ConversationNamespace:
         self.db_name = f"assistant_test_{token}"
         self.key_prefix = f"assistanttest{token}"
         self.env: Dict[str, str] = {
-            "DB_HOST": PG_HOST, "DB_PORT": str(pg_port), "DB_NAME": self.db_name, "DB_USER": PG_USER,
-            "DB_PASSWORD": "", "DB_LOGIN_DB": "postgres", "REDIS_HOST": "127.0.0.1",
-            "REDIS_PORT": str(redis_port), "REDIS_DB": str(REDIS_TEST_DB), "REDIS_PASSWORD": "",
+            "DB_HOST": PG_HOST,
+            "DB_PORT": str(pg_port),
+            "DB_NAME": self.db_name,
+            "DB_USER": PG_USER,
+            "DB_PASSWORD": "",
+            "DB_LOGIN_DB": "postgres",
+            "REDIS_HOST": "127.0.0.1",
+            "REDIS_PORT": str(redis_port),
+            "REDIS_DB": str(REDIS_TEST_DB),
+            "REDIS_PASSWORD": "",
             "REDIS_KEY_PREFIX": self.key_prefix,
         }
 
@@ -108,8 +119,13 @@ class PrivatePostgres:
         _run_as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", *args])
 
     def start(self) -> "PrivatePostgres":
-        self._ctl("-l", str(self.dir / "postgres.log"), "-o",
-                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        self._ctl(
+            "-l",
+            str(self.dir / "postgres.log"),
+            "-o",
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        )
         return self
 
     def stop(self) -> None:
@@ -132,10 +148,24 @@ class PrivateRedis:
         self.popen = None
 
     def start(self) -> "PrivateRedis":
-        self.popen = subprocess.Popen([shutil.which("redis-server") or "/usr/bin/redis-server", "--port",
-                                       str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                                       "--dir", str(self.dir)], stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL, start_new_session=True)
+        self.popen = subprocess.Popen(
+            [
+                shutil.which("redis-server") or "/usr/bin/redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         deadline = time.time() + 30
         while time.time() < deadline:
             try:

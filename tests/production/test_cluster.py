@@ -27,9 +27,9 @@ pytestmark = pytest.mark.e2e
 
 APOLOGY = {
     "en": "I'm sorry, I can't look that up right now because part of my system is not responding. "
-          "Please try again in a few minutes.",
+    "Please try again in a few minutes.",
     "et": "Vabandust, ma ei saa seda praegu järele vaadata, sest üks süsteemi osa ei tööta. "
-          "Palun proovige mõne minuti pärast uuesti.",
+    "Palun proovige mõne minuti pärast uuesti.",
 }
 # (question, a phrase of its own answer): every answer names its own country.
 ATTACHE_QUESTIONS = [
@@ -72,8 +72,13 @@ def proxy():
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, namespace, proxy):
-    servers = Cluster(tmp_path_factory.mktemp("cluster"), replicas=2, env=namespace.env,
-                      action_port=proxy.upstream_port, action_url=proxy.url)
+    servers = Cluster(
+        tmp_path_factory.mktemp("cluster"),
+        replicas=2,
+        env=namespace.env,
+        action_port=proxy.upstream_port,
+        action_url=proxy.url,
+    )
     servers.start()
     try:
         yield servers
@@ -82,8 +87,7 @@ def cluster(tmp_path_factory, namespace, proxy):
 
 
 def send(url: str, sender: str, text: str, timeout: float = 150) -> list:
-    response = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                             timeout=timeout)
+    response = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=timeout)
     response.raise_for_status()
     return [m.get("text") or "" for m in response.json()]
 
@@ -146,14 +150,15 @@ def test_twenty_concurrent_messages_of_one_sender_are_processed_once_each_one_at
         if event["event"] == "user":
             assert turn is None or turn in answered, f"{turn!r} was interrupted by {event['text']!r}"
             turn = event["text"]
-        elif event["event"] == "bot" and turn is not None:
-            if dict(ATTACHE_QUESTIONS)[turn] in (event.get("text") or ""):
-                answered.add(turn)
+        elif (
+            event["event"] == "bot" and turn is not None and dict(ATTACHE_QUESTIONS)[turn] in (event.get("text") or "")
+        ):
+            answered.add(turn)
     assert answered == set(questions)
     # In order: Rasa's lock serves messages in arrival order, which is the order of sending
     # for all but messages that reached the two replicas within the same few milliseconds.
     order = [questions.index(text) for text in user_texts]
-    out_of_order = sum(1 for a, b in zip(order, order[1:]) if b < a)
+    out_of_order = sum(1 for a, b in zip(order, order[1:], strict=False) if b < a)
     assert out_of_order <= 2, order
 
 
@@ -200,8 +205,10 @@ def test_action_server_down_gets_an_apology_and_answers_come_back(cluster):
 
 
 def converse(cluster, sender: str, language: str, turns: int, failures: list, stop: threading.Event) -> None:
-    script = {"en": [("Is there an Estonian defence attaché in Finland?", "Yes"), ("NATO?", "member state")],
-              "et": [("Kas Eestil on kaitseatašee Soomes?", "Jah"), ("NATO?", "liikmesriigina")]}[language]
+    script = {
+        "en": [("Is there an Estonian defence attaché in Finland?", "Yes"), ("NATO?", "member state")],
+        "et": [("Kas Eestil on kaitseatašee Soomes?", "Jah"), ("NATO?", "liikmesriigina")],
+    }[language]
     for turn in range(turns):
         if stop.is_set():
             return
@@ -244,4 +251,4 @@ def test_restarted_replica_still_knows_the_conversations(cluster, namespace):
     reply = "\n".join(send(cluster.replica_url(1), sender, "NATO?"))
     assert "liikmesriigina" in reply, reply
     after = namespace.events(sender)
-    assert after[:len(before)] == before
+    assert after[: len(before)] == before

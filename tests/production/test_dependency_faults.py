@@ -1,23 +1,22 @@
 """PostgreSQL and Redis going away and coming back, with Rasa left running.
 
 The assistant runs in the production profile with the RabbitMQ event broker
-(deploy/endpoints.production-broker.yml; one replica behind nginx is enough here) against its own throw-away PostgreSQL and Redis servers, so the
-tests can stop and restart them without disturbing anyone else. While a
-store is down, each message must fail within a bounded time (no hanging
-requests, no crash); once it is back, the assistant must answer again within
-seconds, without a restart, and the conversation must still be there.
+(deploy/endpoints.production-broker.yml; one replica behind nginx is enough here)
+against its own throw-away PostgreSQL and Redis servers, so the tests can stop
+and restart them without disturbing anyone else. While a store is down, each
+message must fail within a bounded time (no hanging requests, no crash); once it
+is back, the assistant must answer again within seconds, without a restart, and
+the conversation must still be there.
 """
-
-import time
-import uuid
-
-import pytest
-import requests
 
 import asyncio
 import json
+import time
+import uuid
 
 import aio_pika
+import pytest
+import requests
 
 from deploy.cluster import ROOT, Cluster
 from tests.production.services import ConversationNamespace, PrivatePostgres, PrivateRedis
@@ -25,9 +24,11 @@ from tests.production.services import ConversationNamespace, PrivatePostgres, Pr
 pytestmark = pytest.mark.e2e
 
 BOUND_SECONDS = 30
-UNAVAILABLE = ("I'm sorry, I can't answer right now because part of my system is not responding. Please try again "
-               "in a few minutes.\nVabandust, ma ei saa praegu vastata, sest üks süsteemi osa ei tööta. Palun "
-               "proovige mõne minuti pärast uuesti.")  # no request may take longer than this while a store is down
+UNAVAILABLE = (
+    "I'm sorry, I can't answer right now because part of my system is not responding. Please try again "
+    "in a few minutes.\nVabandust, ma ei saa praegu vastata, sest üks süsteemi osa ei tööta. Palun "
+    "proovige mõne minuti pärast uuesti."
+)  # no request may take longer than this while a store is down
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +47,16 @@ def stores():
 def cluster(tmp_path_factory, stores):
     postgres, cache = stores
     namespace = ConversationNamespace(pg_port=postgres.port, redis_port=cache.port)
-    broker = {"RABBITMQ_EXCHANGE": f"{namespace.key_prefix}-exchange", "RABBITMQ_QUEUE": f"{namespace.key_prefix}-events"}
-    servers = Cluster(tmp_path_factory.mktemp("faults"), replicas=1, env=dict(namespace.env, **broker),
-                      endpoints=ROOT / "deploy" / "endpoints.production-broker.yml")
+    broker = {
+        "RABBITMQ_EXCHANGE": f"{namespace.key_prefix}-exchange",
+        "RABBITMQ_QUEUE": f"{namespace.key_prefix}-events",
+    }
+    servers = Cluster(
+        tmp_path_factory.mktemp("faults"),
+        replicas=1,
+        env=dict(namespace.env, **broker),
+        endpoints=ROOT / "deploy" / "endpoints.production-broker.yml",
+    )
     servers.start()
     try:
         yield servers
@@ -99,8 +107,9 @@ def ask(cluster, sender: str, text: str):
     """(HTTP status or None when the connection failed, reply text, seconds taken)."""
     start = time.monotonic()
     try:
-        response = requests.post(f"{cluster.url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                                 timeout=BOUND_SECONDS + 30)
+        response = requests.post(
+            f"{cluster.url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=BOUND_SECONDS + 30
+        )
         text = "\n".join(m.get("text") or "" for m in response.json()) if response.ok else response.text
         return response.status_code, text, time.monotonic() - start
     except requests.RequestException as error:

@@ -4,7 +4,6 @@ setting of the production endpoints files coming from the environment.
 """
 
 import re
-from pathlib import Path
 
 import yaml
 

@@ -79,19 +79,22 @@ def test_own_jwt_and_the_admin_token_can_read_the_conversation(secured_assistant
 
 
 def test_a_user_jwt_cannot_use_admin_endpoints(secured_assistant, api_secrets, alice):
-    response = requests.get(f"{secured_assistant.url}/status", timeout=30,
-                            headers=bearer(user_jwt(api_secrets["jwt"], alice)))
+    response = requests.get(
+        f"{secured_assistant.url}/status", timeout=30, headers=bearer(user_jwt(api_secrets["jwt"], alice))
+    )
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("origin, allowed", [(ALLOWED_ORIGIN, True), ("https://evil.example", False),
-                                             ("null", False), ("http://www.example.ee", False)])
+@pytest.mark.parametrize(
+    "origin, allowed",
+    [(ALLOWED_ORIGIN, True), ("https://evil.example", False), ("null", False), ("http://www.example.ee", False)],
+)
 def test_cors_allows_only_the_configured_origin(secured_assistant, origin, allowed):
     url = f"{secured_assistant.url}/webhooks/rest/webhook"
-    preflight = requests.options(url, timeout=30, headers={"Origin": origin,
-                                                           "Access-Control-Request-Method": "POST"})
-    actual = requests.post(url, json={"sender": f"cors-{uuid.uuid4().hex}", "message": "hello"}, timeout=60,
-                           headers={"Origin": origin})
+    preflight = requests.options(url, timeout=30, headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
+    actual = requests.post(
+        url, json={"sender": f"cors-{uuid.uuid4().hex}", "message": "hello"}, timeout=60, headers={"Origin": origin}
+    )
     for response in (preflight, actual):
         granted = response.headers.get("Access-Control-Allow-Origin")
         assert (granted == origin) if allowed else (granted is None), (origin, granted)
@@ -99,8 +102,9 @@ def test_cors_allows_only_the_configured_origin(secured_assistant, origin, allow
 
 
 def test_oversized_body_is_refused_with_413(secured_assistant):
-    response = requests.post(f"{secured_assistant.url}/webhooks/rest/webhook", timeout=60,
-                             json={"sender": "big", "message": "a" * 300_000})
+    response = requests.post(
+        f"{secured_assistant.url}/webhooks/rest/webhook", timeout=60, json={"sender": "big", "message": "a" * 300_000}
+    )
     assert response.status_code == 413
 
 
@@ -126,27 +130,41 @@ def test_action_server_listens_on_loopback_only(secured_assistant):
     assert addresses == {"0100007F"}, addresses
 
 
-@pytest.mark.parametrize("payload", [
-    {"next_action": "action_answer_topic", "sender_id": "SECRET-{m}", "tracker": "not a tracker", "domain": {}},
-    {"next_action": "action_answer_topic", "sender_id": "SECRET-{m}",
-     "tracker": {"sender_id": "SECRET-{m}", "slots": 5, "latest_message": {"text": "SECRET-{m}"}}, "domain": {}},
-    {"next_action": "action_help", "sender_id": "SECRET-{m}", "tracker": None, "domain": "SECRET-{m}"},
-    {"next_action": ["SECRET-{m}"], "tracker": {"sender_id": "SECRET-{m}"}},
-], ids=["tracker-string", "slots-number", "tracker-null", "action-list"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"next_action": "action_answer_topic", "sender_id": "SECRET-{m}", "tracker": "not a tracker", "domain": {}},
+        {
+            "next_action": "action_answer_topic",
+            "sender_id": "SECRET-{m}",
+            "tracker": {"sender_id": "SECRET-{m}", "slots": 5, "latest_message": {"text": "SECRET-{m}"}},
+            "domain": {},
+        },
+        {"next_action": "action_help", "sender_id": "SECRET-{m}", "tracker": None, "domain": "SECRET-{m}"},
+        {"next_action": ["SECRET-{m}"], "tracker": {"sender_id": "SECRET-{m}"}},
+    ],
+    ids=["tracker-string", "slots-number", "tracker-null", "action-list"],
+)
 def test_action_server_errors_never_echo_the_tracker(secured_assistant, payload):
     marker = uuid.uuid4().hex
     text = str(payload).replace("{m}", marker).replace("'", '"').replace("None", "null")
-    response = requests.post(f"http://127.0.0.1:{secured_assistant.action_port}/webhook", data=text.encode(),
-                             headers={"Content-Type": "application/json"}, timeout=30)
+    response = requests.post(
+        f"http://127.0.0.1:{secured_assistant.action_port}/webhook",
+        data=text.encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
     assert 400 <= response.status_code < 600, response.status_code
     assert marker not in response.text, response.text[:500]
     assert "Traceback" not in response.text
 
 
 def test_make_run_refuses_the_api_without_authentication():
-    env = dict(os.environ, RASA_API="true", RASA_JWT_SECRET="", RASA_AUTH_TOKEN="",
-               RASA_PORT="1", ACTION_SERVER_PORT="1")
-    result = subprocess.run([str(ROOT / "tools" / "serve.sh")], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=60)
+    env = dict(
+        os.environ, RASA_API="true", RASA_JWT_SECRET="", RASA_AUTH_TOKEN="", RASA_PORT="1", ACTION_SERVER_PORT="1"
+    )
+    result = subprocess.run(
+        [str(ROOT / "tools" / "serve.sh")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2
     assert "needs RASA_JWT_SECRET or RASA_AUTH_TOKEN" in result.stderr
