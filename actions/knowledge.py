@@ -6,7 +6,7 @@ anything: a broken file raises `KnowledgeError` whose message names the file,
 the entry and the problem, so whoever edited it can fix it without reading code.
 
 Whatever the file holds, loading it ends in a Knowledge or a KnowledgeError
-(tests/fuzz/test_knowledge_loader.py): the YAML is read within limits (size,
+(tests/system/fuzz/test_knowledge_loader.py): the YAML is read within limits (size,
 nesting; PyYAML recurses and slows down quadratically with nesting), a value
 its tag cannot be ("2014-02-30", "!!int 0x") is a YAML error at its line, and
 values are quoted in messages only shortened (an alias bomb is small as YAML

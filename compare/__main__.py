@@ -2,7 +2,7 @@
 
 Usage: python -m compare [--seeds 1 2 3] [--out results/compare]
 Test sets: the held-out English and Estonian sets (tests/nlu/), the Estonian
-one typed without diacritics, and the inflection set (tests/inflection_set.py):
+one typed without diacritics, and the inflection set (tests/e2e/inflection_set.py):
 attaché countries in six cases with diacritics, and without diacritics or
 mistyped. A single training run moves by a few test messages from seed to seed
 (and TensorFlow is not bit-for-bit repeatable on several threads), so both
@@ -37,7 +37,7 @@ Scores = Dict[str, Dict[str, Dict[str, List[float]]]]  # pipeline -> test set ->
 
 
 def write_test_sets(out: Path) -> Dict[str, Path]:
-    from tests.inflection_set import nlu_test_yaml, questions, strip_diacritics
+    from tests.e2e.inflection_set import nlu_test_yaml, questions, strip_diacritics
 
     items = questions()
     paths = {"en": ROOT / "tests" / "nlu" / "en.yml", "et": ROOT / "tests" / "nlu" / "et.yml"}

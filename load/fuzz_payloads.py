@@ -1,6 +1,6 @@
 """Malformed and odd REST requests for the soak's fuzz users (load/locustfile.py).
 
-The same kinds of input as the fuzz suite (tests/fuzz/strategies.py), drawn with
+The same kinds of input as the fuzz suite (tests/system/fuzz/strategies.py), drawn with
 `random` so that Locust's environment needs no Hypothesis: bodies that are not
 JSON, wrong JSON types in each field, odd Unicode, `/intent{...}` injections,
 markup, huge and deeply nested values. Each payload is (body bytes, Content-Type).

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from deploy.cluster import Cluster
-from tests.production.services import ConversationNamespace
+from tests.system.production.services import ConversationNamespace
 from tools.processes import ROOT, MemorySampler
 
 PLATEAU_WINDOW_MINUTES = 10

@@ -20,6 +20,6 @@ $(WEBCHAT_NPM): webchat/package.json webchat/package-lock.json
 webchat-setup: $(CHROMIUM) $(WEBCHAT_NPM) $(VENV)/.installed
 
 webchat-test: webchat-setup
-	$(PY) -m pytest tests/test_webchat_server.py tests/browser -q
+	$(PY) -m pytest tests/unit/webchat/test_server.py tests/system/browser -q
 
 TEST_SETUP += $(CHROMIUM) $(WEBCHAT_NPM)

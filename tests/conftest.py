@@ -4,7 +4,7 @@ import pytest
 
 from channels.credentials import write_credentials
 from components.language_detector import LanguageDetector
-from tests.channels import fakes
+from tests.system.channels import fakes
 from tests.servers import Assistant
 
 
@@ -16,7 +16,7 @@ def detector():
 
 @pytest.fixture(scope="session")
 def platforms():
-    """The local fake messaging platforms (tests/channels/fakes.py), by name."""
+    """The local fake messaging platforms (tests/system/channels/fakes.py), by name."""
     started = {}
     try:
         for fake in fakes.PLATFORMS:
