@@ -4,8 +4,8 @@ import pytest
 
 from channels.credentials import write_credentials
 from components.language_detector import LanguageDetector
-from tests.system.channels import fakes
 from tests.servers import Assistant
+from tests.system.channels import fakes
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ import pytest
 import requests
 import websockets
 
-from tests.system.browser.chat import open_chat
 from tests.servers import free_port
+from tests.system.browser.chat import open_chat
 from webchat.server import serve_in_thread
 
 pytestmark = pytest.mark.e2e

@@ -37,6 +37,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
+from tests.servers import ROOT, VENV_BIN, Process, free_port, wait_http
 from tests.system.fuzz.conftest import LogWatch, examples
 from tests.system.fuzz.strategies import (
     CONTENT_TYPES,
@@ -53,7 +54,6 @@ from tests.system.fuzz.strategies import (
     raw_bodies,
     to_json,
 )
-from tests.servers import ROOT, VENV_BIN, Process, free_port, wait_http
 
 pytestmark = pytest.mark.e2e
 

@@ -15,8 +15,8 @@ import jwt
 import pytest
 import requests
 
-from tests.system.production.conftest import ALLOWED_ORIGIN
 from tests.servers import ROOT
+from tests.system.production.conftest import ALLOWED_ORIGIN
 
 pytestmark = pytest.mark.e2e
 
