@@ -3,6 +3,7 @@
 # (installed when requirements change) and the model (trained when missing or
 # when its inputs change).
 SHELL := /bin/bash
+.DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
@@ -14,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py) nlu/knowledge_names.yml \
 	$(SPACY_PIPELINE)/meta.json
 
-.PHONY: run test chat train validate compare constraints clean
+.PHONY: help run test test-unit lint chat train validate compare constraints clean
 .DELETE_ON_ERROR:
 
 # Each mk/*.mk adds the set-up its part needs to RUN_SETUP and/or TEST_SETUP
@@ -23,18 +24,31 @@ RUN_SETUP :=
 TEST_SETUP :=
 include $(sort $(wildcard mk/*.mk))
 
-run: $(MODEL) $(RUN_SETUP)
+help: ## this list of targets
+	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+run: $(MODEL) $(RUN_SETUP) ## set up, train if needed, start everything and print where to chat
 	@tools/serve.sh
 
-test: $(MODEL) $(TEST_SETUP)
+test: lint $(MODEL) $(TEST_SETUP) ## set up, train if needed, then the static checks and every test
 	$(PY) -m pytest
 
-chat: $(VENV)/.installed
+test-unit: $(VENV)/.installed nlu/knowledge_names.yml ## the unit tests alone (no model, no servers; under a minute)
+	$(PY) -m pytest tests/unit -q
+
+# The static checks: ruff (lint and format), mypy (mypy.ini), ESLint on the widget.
+lint: $(VENV)/.installed $(WEBCHAT_NPM) ## ruff lint and format check, mypy, ESLint on the widget
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	cd webchat && node_modules/.bin/eslint widget
+
+chat: $(VENV)/.installed ## chat with `make run`'s assistant in the terminal
 	@$(PY) -m tools.chat
 
-train: $(MODEL)
+train: $(MODEL) ## train the model if it is missing or its inputs changed
 
-validate: $(VENV)/.installed nlu/knowledge_names.yml
+validate: $(VENV)/.installed nlu/knowledge_names.yml ## rasa data validate, warnings as errors
 	$(RASA) data validate --fail-on-warnings
 
 $(PY):
@@ -65,13 +79,13 @@ $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 
 # Our NLU pipeline against the character n-gram baseline on the same data and
 # test sets, trained once per seed; writes docs/comparison.md. About 40 minutes.
-compare: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json nlu/knowledge_names.yml
+compare: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json nlu/knowledge_names.yml ## our NLU pipeline against the baseline, three seeds
 	$(PY) -m compare
 
-constraints: $(VENV)/.installed
+constraints: $(VENV)/.installed ## re-pin every package of the environment (after editing requirements.txt)
 	( echo "# Every package of the environment, pinned (pip freeze); requirements.txt names the direct ones."; \
 	  echo "# Regenerate after changing requirements.txt: make constraints"; \
 	  $(PY) -m pip freeze --exclude-editable ) > constraints.txt
 
-clean:
+clean: ## remove models, caches, results and the built spaCy pipeline
 	rm -rf models .rasa results tracker.db tracker.db-wal tracker.db-shm build

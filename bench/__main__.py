@@ -27,7 +27,7 @@ import requests
 from bench import accuracy, chart, load, report
 from bench.bots import Bot, StepFailed, bots
 from bench.stats import latency_ratios, ratios, summary
-from tools.processes import ROOT, MemorySampler
+from stack.processes import ROOT, MemorySampler
 
 ROUNDS = 3
 C1_MESSAGES = 50  # per round: one user, one message after another

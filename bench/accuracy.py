@@ -13,7 +13,7 @@ from typing import Dict
 import yaml
 
 from compare.pipelines import rasa, scores, seeded_config
-from tools.processes import ROOT
+from stack.processes import ROOT
 
 TEST_SETS = {"en": ROOT / "tests" / "nlu" / "en.yml", "et": ROOT / "tests" / "nlu" / "et.yml"}
 

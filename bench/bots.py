@@ -22,7 +22,7 @@ from typing import Callable, Dict, List, Optional
 
 import yaml
 
-from tools.processes import ROOT, VENV_BIN, Process, free_port, loopback_endpoints
+from stack.processes import ROOT, VENV_BIN, Process, free_port, loopback_endpoints
 
 QUESTIONS = yaml.safe_load((ROOT / "bench" / "questions.yml").read_text(encoding="utf-8"))
 ENV = dict(

@@ -57,7 +57,7 @@ class CallbackInput(NumberedReplies, rasa_callback.CallbackInput):
             problem = sender_problem(str(body["sender"])) or message_problem(body["message"])
             if problem:
                 return refusal(problem)
-            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+            metadata: Dict[Text, Any] = body["metadata"] if isinstance(body.get("metadata"), dict) else {}
             metadata = {**metadata, **language_metadata(metadata.get("language"))}
             await on_new_message(
                 UserMessage(

@@ -92,9 +92,9 @@ class MattermostInput(NumberedReplies, rasa_mattermost.MattermostInput):
         if not credentials:
             cls.raise_missing_credentials_exception()
         return cls(
-            credentials.get("url"),
-            credentials.get("token"),
-            credentials.get("webhook_url"),
+            credentials.get("url", ""),
+            credentials.get("token", ""),
+            credentials.get("webhook_url", ""),
             webhook_token=credentials.get("webhook_token", ""),
         )
 

@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage
 
@@ -64,6 +64,10 @@ def numbered_text(text: str, buttons: List[Dict[Text, Any]]) -> str:
 
 class NumberedReplies:
     """Input-channel mixin: a numbered reply reaches Rasa as its button's payload."""
+
+    if TYPE_CHECKING:  # given by the InputChannel this is mixed into
+
+        def name(self) -> Text: ...
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Any:
         async def handle(message: UserMessage) -> Any:

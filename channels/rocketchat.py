@@ -60,9 +60,9 @@ class RocketChatInput(NumberedReplies, rasa_rocketchat.RocketChatInput):
         if not credentials:
             cls.raise_missing_credentials_exception()
         return cls(
-            credentials.get("user"),
-            credentials.get("password"),
-            credentials.get("server_url"),
+            credentials.get("user", ""),
+            credentials.get("password", ""),
+            credentials.get("server_url", ""),
             webhook_token=credentials.get("webhook_token", ""),
         )
 

@@ -21,7 +21,7 @@ from typing import Dict, List, Optional
 
 import requests
 
-from tools.processes import MODEL, ROOT, VENV_BIN, Process, free_port, wait_http
+from stack.processes import MODEL, ROOT, VENV_BIN, Process, free_port, wait_http
 
 ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"

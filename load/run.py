@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from deploy.cluster import Cluster
-from tests.system.production.services import ConversationNamespace
-from tools.processes import ROOT, MemorySampler
+from stack.namespace import ConversationNamespace
+from stack.processes import ROOT, MemorySampler
 
 PLATEAU_WINDOW_MINUTES = 10
 PLATEAU_TOLERANCE = 0.05

@@ -25,10 +25,10 @@ PRODUCTION_ENV := ENDPOINTS=deploy/endpoints.production.yml \
   ACTION_ENDPOINT_URL=$${ACTION_ENDPOINT_URL:-http://127.0.0.1:$${ACTION_SERVER_PORT:-5055}/webhook} \
   TICKET_LOCK_LIFETIME=$${TICKET_LOCK_LIFETIME:-30} SANIC_RESPONSE_TIMEOUT=$${SANIC_RESPONSE_TIMEOUT:-90}
 
-run-production: $(MODEL) $(RUN_SETUP)
+run-production: $(MODEL) $(RUN_SETUP) ## one Rasa + action server on PostgreSQL and Redis
 	@$(PRODUCTION_ENV) tools/serve.sh
 
-run-cluster: $(MODEL) $(RUN_SETUP) $(NGINX_BIN)
+run-cluster: $(MODEL) $(RUN_SETUP) $(NGINX_BIN) ## two Rasa replicas + action server + nginx on loopback
 	@$(PY) -m deploy.cluster
 
 $(LOAD_VENV)/.installed: load/requirements.txt
@@ -36,8 +36,8 @@ $(LOAD_VENV)/.installed: load/requirements.txt
 	$(LOAD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r load/requirements.txt
 	@touch $@
 
-load: $(MODEL) $(NGINX_BIN) $(LOAD_VENV)/.installed
+load: $(MODEL) $(NGINX_BIN) $(LOAD_VENV)/.installed ## the 30-minute soak against the cluster
 	$(PY) -m load.run
 
-audit: $(VENV)/.installed
+audit: $(VENV)/.installed ## dependency audit
 	$(PY) -m deploy.audit

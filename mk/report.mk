@@ -5,8 +5,8 @@
 #   make report-production          the PostgreSQL store of the production profile
 .PHONY: report report-production
 
-report: $(VENV)/.installed
+report: $(VENV)/.installed ## unanswered questions and ratings, per language (SQLite store)
 	@$(PY) -m report --endpoints $(or $(ENDPOINTS),endpoints.yml)
 
-report-production: $(VENV)/.installed
+report-production: $(VENV)/.installed ## the same report from the production PostgreSQL store
 	@$(PRODUCTION_ENV) $(PY) -m report --endpoints deploy/endpoints.production.yml

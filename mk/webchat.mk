@@ -19,7 +19,7 @@ $(WEBCHAT_NPM): webchat/package.json webchat/package-lock.json
 
 webchat-setup: $(CHROMIUM) $(WEBCHAT_NPM) $(VENV)/.installed
 
-webchat-test: webchat-setup
+webchat-test: webchat-setup ## the widget's server and browser tests
 	$(PY) -m pytest tests/unit/webchat/test_server.py tests/system/browser -q
 
 TEST_SETUP += $(CHROMIUM) $(WEBCHAT_NPM)

@@ -17,7 +17,7 @@ the same keys as Rasa's `redis` lock store.
 """
 
 import json
-from typing import Callable, Optional, Text, Tuple
+from typing import Callable, Optional, Text, Tuple, TypeVar, Union
 
 import redis
 from rasa.core.lock import TicketLock
@@ -25,7 +25,14 @@ from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 MAX_ATTEMPTS = 200
-UNCHANGED = object()
+
+
+class Unchanged:
+    """What a lock change returns to leave the stored lock as it is."""
+
+
+UNCHANGED = Unchanged()
+Result = TypeVar("Result")
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -35,8 +42,10 @@ class AtomicRedisLockStore(RedisLockStore):
         super().__init__(**kwargs)
 
     def _transaction(
-        self, conversation_id: Text, change: Callable[[Optional[TicketLock]], Tuple[object, object]]
-    ) -> object:
+        self,
+        conversation_id: Text,
+        change: Callable[[Optional[TicketLock]], Tuple[Union[TicketLock, Unchanged, None], Result]],
+    ) -> Result:
         """Applies `change` to the stored lock atomically and returns its result.
 
         `change(lock)` returns (new lock, result); new lock None deletes the
@@ -50,7 +59,7 @@ class AtomicRedisLockStore(RedisLockStore):
                     raw = pipe.get(key)
                     lock = TicketLock.from_dict(json.loads(raw)) if raw else None
                     new_lock, result = change(lock)
-                    if new_lock is UNCHANGED:
+                    if isinstance(new_lock, Unchanged):
                         pipe.unwatch()
                         return result
                     pipe.multi()

@@ -13,7 +13,7 @@ from typing import Iterator, List, Optional, Sequence
 
 import requests
 
-from tools.processes import (
+from stack.processes import (
     MODEL,
     ROOT,
     VENV_BIN,

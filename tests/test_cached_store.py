@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 
 from stores.cached_sql import CachedSQLTrackerStore
-from tools.processes import ROOT
+from stack.processes import ROOT
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 

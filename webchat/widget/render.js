@@ -15,7 +15,7 @@ export function safeUrl(raw) {
   try {
     const url = new URL(raw);
     return SAFE_SCHEMES.includes(url.protocol) ? url.href : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }

@@ -33,7 +33,7 @@ export class SocketIOClient {
     let ws;
     try {
       ws = new WebSocket(this.url);
-    } catch (error) {
+    } catch {
       this.scheduleReconnect();
       return;
     }
@@ -101,7 +101,7 @@ export class SocketIOClient {
       let body;
       try {
         body = JSON.parse(packet.slice(packet.indexOf("[")));
-      } catch (error) {
+      } catch {
         return;  // a malformed packet is dropped, not fatal
       }
       if (Array.isArray(body) && typeof body[0] === "string") this.onEvent(body[0], body[1]);

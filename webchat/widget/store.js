@@ -12,7 +12,7 @@ function read(key, fallback) {
   try {
     const value = window.sessionStorage.getItem(key);
     return value === null ? fallback : JSON.parse(value);
-  } catch (error) {
+  } catch {
     return fallback;  // storage disabled or a damaged value: start afresh
   }
 }
@@ -20,7 +20,7 @@ function read(key, fallback) {
 function write(key, value) {
   try {
     window.sessionStorage.setItem(key, JSON.stringify(value));
-  } catch (error) {
+  } catch {
     // storage full or disabled: the chat still works, only without history
   }
 }

@@ -13,8 +13,8 @@ import secrets
 import pytest
 
 from deploy.cluster import Cluster
+from stack.namespace import ConversationNamespace
 from tests.servers import RestClient
-from tests.system.production.services import ConversationNamespace
 
 ALLOWED_ORIGIN = "https://www.example.ee"
 

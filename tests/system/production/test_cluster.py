@@ -19,9 +19,9 @@ import pytest
 import requests
 
 from deploy.cluster import Cluster
+from stack.namespace import ConversationNamespace
 from tests.servers import free_port
 from tests.system.production.delay_proxy import DelayProxy
-from tests.system.production.services import ConversationNamespace
 
 pytestmark = pytest.mark.e2e
 

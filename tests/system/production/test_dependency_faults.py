@@ -19,7 +19,8 @@ import pytest
 import requests
 
 from deploy.cluster import ROOT, Cluster
-from tests.system.production.services import ConversationNamespace, PrivatePostgres, PrivateRedis
+from stack.namespace import ConversationNamespace
+from tests.system.production.services import PrivatePostgres, PrivateRedis
 
 pytestmark = pytest.mark.e2e
 

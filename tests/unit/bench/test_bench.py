@@ -9,7 +9,7 @@ from bench.bots import QUESTIONS, Ours
 from bench.report import markdown
 from bench.stats import TARGETS, met, percentile, ratios
 from morphology.language import language_identifier
-from tools.processes import ROOT
+from stack.processes import ROOT
 
 
 def test_percentiles_interpolate_between_the_nearest_samples():

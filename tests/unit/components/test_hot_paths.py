@@ -9,7 +9,7 @@ from rasa.engine.graph import GraphSchema, SchemaNode
 from rasa.utils.endpoints import EndpointConfig
 
 from components import hot_paths
-from tools.processes import ROOT
+from stack.processes import ROOT
 
 ANSWERS = [
     {
@@ -113,7 +113,7 @@ def test_the_model_loaded_without_compiling_a_training_step_predicts_exactly_the
     import sys
 
     from bench.nlu_cost import test_messages
-    from tools.processes import MODEL
+    from stack.processes import MODEL
 
     messages = test_messages()[::4]
     predictions = {}

@@ -1,5 +1,5 @@
-"""Starts, watches and stops the servers' processes: shared by the end-to-end
-tests, the loopback cluster (deploy/cluster.py), `make load` and `make bench`.
+"""Starts, watches and stops the servers' processes (see the package's docstring
+for who uses it).
 
 Each process runs in its own session (process group), so stopping it also
 stops whatever it started; its output goes to a log file.
