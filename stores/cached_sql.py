@@ -2,9 +2,8 @@
 
 For every message, Rasa's SQLTrackerStore reads the whole conversation back
 from the database and rebuilds it event by event, then counts the stored
-events to find which ones are new. Profiled under `make bench` (SQLite), those
-two steps took about 28 % of the Rasa process's CPU time per message. This
-store keeps the last `cached_conversations` conversations it has read or
+events to find which ones are new: a large share of the Rasa process's time
+per message (the measured figure is in README's Speed section). This store keeps the last `cached_conversations` conversations it has read or
 saved in memory: a conversation is read from the database only the first
 time (or after a restart), and saving writes just the events added since it
 was last saved. Every event is still written to the database before the reply

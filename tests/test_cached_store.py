@@ -9,8 +9,8 @@ import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 
-from stores.cached_sql import CachedSQLTrackerStore
 from stack.processes import ROOT
+from stores.cached_sql import CachedSQLTrackerStore
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
