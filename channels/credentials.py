@@ -36,7 +36,7 @@ class ConfigurationError(Exception):
 
 def channel_name(key: str) -> str:
     """The name Rasa knows a channel by: 'telegram' for 'channels.telegram.TelegramInput',
-    'socketio' for 'webchat.channel.SocketIOInput' (its input channel's `name()`)."""
+    'socketio' for 'channels.socketio.SocketIOInput' (its input channel's `name()`)."""
     if "." not in key:
         return key
     from rasa.shared.utils.common import class_from_module_path

@@ -12,15 +12,15 @@ Test stories (`rasa test` does not call the action server) therefore write
 the slot_was_set step of each custom action, as the action would.
 
 A slow action server counts as not answering: Rasa 3.6 waits up to 5 minutes
-for it (a constant, DEFAULT_REQUEST_TIMEOUT, that RemoteAction passes to every
-call), so when this policy is loaded it lowers that wait to
+for it, so when this policy is loaded it makes sure the `action_timeout` patch
+(patches/action_timeout.py) is in place, which lowers that wait to
 ACTION_SERVER_TIMEOUT seconds (default 1.5, so that the apology reaches the
 user within 2 s). A call cut off by the timeout is a failed action like any
-other, and this policy then apologises.
+other, and this policy then apologises. The patch is normally applied already,
+with the other Rasa patches, by the pipeline's first component
+(components/rasa_patches.py); its switch is RASA_PATCH_ACTION_TIMEOUT.
 """
 
-import logging
-import os
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -33,34 +33,7 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-logger = logging.getLogger(__name__)
-ACTION_SERVER_TIMEOUT_ENV = "ACTION_SERVER_TIMEOUT"
-DEFAULT_ACTION_SERVER_TIMEOUT = 1.5
-
-
-def action_server_timeout() -> float:
-    """Seconds Rasa waits for the action server, from ACTION_SERVER_TIMEOUT."""
-    raw = os.environ.get(ACTION_SERVER_TIMEOUT_ENV, "").strip()
-    try:
-        seconds = float(raw) if raw else DEFAULT_ACTION_SERVER_TIMEOUT
-    except ValueError:
-        seconds = -1.0
-    if not 0 < seconds <= 300:
-        logger.warning(
-            "%s=%r is not a number of seconds in (0, 300]; using %s s.",
-            ACTION_SERVER_TIMEOUT_ENV,
-            raw,
-            DEFAULT_ACTION_SERVER_TIMEOUT,
-        )
-        seconds = DEFAULT_ACTION_SERVER_TIMEOUT
-    return seconds
-
-
-def limit_action_server_wait() -> None:
-    """Makes Rasa's calls to the action server give up after action_server_timeout()."""
-    import rasa.core.actions.action as rasa_action
-
-    rasa_action.DEFAULT_REQUEST_TIMEOUT = action_server_timeout()
+import patches
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
@@ -79,7 +52,7 @@ class ActionServerGuardPolicy(Policy):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "ActionServerGuardPolicy":
-        limit_action_server_wait()
+        patches.apply("action_timeout")
         return cls(config, model_storage, resource, execution_context)
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:

@@ -1,37 +1,24 @@
-"""Vabamorf, estnltk's Estonian morphology engine, loaded without the rest of estnltk.
+"""Vabamorf, estnltk's Estonian morphology engine, as one instance per process.
 
-`import estnltk.vabamorf.morf` first runs estnltk's own package, which loads its
-text-layer machinery (pandas and more): measured here, about 2.4 s and 200 MB in
-every Rasa process, for nothing, since only Vabamorf is used. Vabamorf's own
-folder (the SWIG extension, its Python wrapper and the dictionaries) imports
-nothing else from estnltk, so it is loaded here from estnltk's installed files
-as a package of its own.
+By default it is loaded without the rest of estnltk (the `vabamorf` patch,
+patches/vabamorf.py: estnltk's package loads pandas and its text layers, which
+only cost time and memory here). With that patch off (`RASA_PATCH_VABAMORF=off`
+or `RASA_PATCHES=off`) or on another estnltk than the one it was written for, it
+is estnltk's own `estnltk.vabamorf.morf`.
 """
 
 import importlib
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
-PACKAGE = "_vabamorf_of_estnltk"
+import patches
 
 
 def vabamorf() -> Any:
     """The Vabamorf instance (analyze, synthesize, spellcheck), loaded once per process."""
-    if PACKAGE not in sys.modules:
-        estnltk = importlib.util.find_spec("estnltk")  # finds the installed package without running it
-        if estnltk is None or estnltk.origin is None:
-            raise ImportError("estnltk is not installed: run `make run` or `make test`, which install requirements.txt")
-        folder = Path(estnltk.origin).parent / "vabamorf"
-        spec = importlib.util.spec_from_file_location(
-            PACKAGE, folder / "__init__.py", submodule_search_locations=[str(folder)]
-        )
-        package = importlib.util.module_from_spec(spec)
-        sys.modules[PACKAGE] = package
-        try:
-            spec.loader.exec_module(package)
-        except BaseException:
-            del sys.modules[PACKAGE]
-            raise
-    return importlib.import_module(f"{PACKAGE}.morf").Vabamorf.instance()
+    if patches.apply("vabamorf"):
+        from patches.vabamorf import PACKAGE
+
+        morf = importlib.import_module(f"{PACKAGE}.morf")
+    else:  # estnltk as released: `import estnltk.vabamorf.morf`
+        morf = importlib.import_module("estnltk.vabamorf.morf")
+    return morf.Vabamorf.instance()

@@ -1,1 +1,3 @@
-"""The web chat widget: its demo-page server and its Rasa socket.io channel (the widget itself is in widget/)."""
+"""The web chat widget: its demo-page server (the widget itself is in widget/).
+
+Its Rasa channel is channels/socketio.py."""

@@ -1,5 +1,5 @@
 """Only the configured web origins may talk to Rasa from a browser: over HTTP (CORS,
-`rasa run --cors`) and over WebSocket (the origin check of webchat/channel.py), and a
+`rasa run --cors`) and over WebSocket (the origin check of channels/socketio.py), and a
 widget on a page from an unlisted origin cannot connect."""
 
 import asyncio

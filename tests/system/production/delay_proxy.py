@@ -4,7 +4,7 @@ It stands between Rasa and the real action server, so a test can make the
 action server *slow* (the network or the server lagging) without changing
 the action server: `proxy.delay = 5` holds each piece of a request 5 s before
 passing it on, on new connections and on kept-alive ones alike (Rasa reuses
-its connections to the action server, components/hot_paths.py).
+its connections to the action server, patches/rasa_speed.py).
 """
 
 import asyncio

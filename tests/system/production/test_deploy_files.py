@@ -78,3 +78,26 @@ def test_production_endpoints_take_every_setting_from_the_environment():
             for line in re.findall(rf"^\s+{key}: (.*)$", text, flags=re.M):
                 assert re.fullmatch(r"\$\{[A-Z_]+\}", line.strip()), f"{name}: {key}: {line}"
         assert '"${' not in text, "quoted ${VAR} is not expanded by Rasa"
+
+
+def test_the_image_holds_every_package_the_servers_import():
+    """The Dockerfile copies packages one by one: each first-party package that the
+    Rasa or action server code imports must be among them, or the image cannot start."""
+    import ast
+
+    copied = set(re.findall(r"^COPY (\w+)/ \1/$", (ROOT / "deploy" / "Dockerfile").read_text(), re.MULTILINE))
+    first_party = {path.name for path in ROOT.iterdir() if (path / "__init__.py").is_file()}
+    needed, todo = set(), ["actions", "channels", "components", "stores"]
+    while todo:
+        package = todo.pop()
+        if package in needed:
+            continue
+        needed.add(package)
+        for source in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(source.read_text())):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                todo += [name.split(".")[0] for name in names if name.split(".")[0] in first_party]
+    assert needed - {"tests"} <= copied, f"deploy/Dockerfile does not copy {sorted(needed - copied)}"
+    assert "tests" not in needed, "production code imports tests/"

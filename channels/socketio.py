@@ -9,36 +9,39 @@ an `Origin` header only when that origin is the Rasa server's own or is listed i
 all). Clients that send no `Origin` (servers, scripts) are not affected.
 
 It also checks what clients send before the libraries and Rasa see it
-(webchat/checks.py), so that odd input gets an answer and a warning in the log
-instead of an exception: a long-polling POST that is not a valid engine.io payload
+(channels/socketio_checks.py), so that odd input gets an answer and a warning in the
+log instead of an exception: a long-polling POST that is not a valid engine.io payload
 gets HTTP 400; a packet that cannot be decoded (too deeply nested, say) is dropped;
 a `session_request` or user message with data of the wrong shape gets an `error`
 event ({"error": "invalid_request", "detail": ..., "text": {<language>: ...}}).
-The connection stays open.
+The connection stays open. The checks in front of engine.io are patches of
+python-engineio (patches/engineio.py), applied here, each behind its switch
+(`RASA_PATCH_ENGINEIO_JSON`, `RASA_PATCH_ENGINEIO_PACKETS`, `RASA_PATCH_POLLING_CHECK`,
+or `RASA_PATCHES=off`) and only on the python-engineio version they were written for.
 
-credentials.yml:  webchat.channel.SocketIOInput:  (same settings as `socketio:`)
+credentials.yml:  channels.socketio.SocketIOInput:  (same settings as `socketio:`)
 """
 
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text
 
-from engineio import packet as engineio_packet
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from channels.texts import user_text
-from webchat.checks import (
+import patches
+from channels.socketio_checks import (
     CheckedJson,
     CheckedPacket,
-    TolerantEnginePacket,
     packet_problem,
     polling_payload_problem,
     session_request_problem,
     user_message_problem,
 )
+from channels.texts import user_text
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ class SocketIOInput(RasaSocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
-        engine = self.sio.eio
+        engine = self._server().eio
         engine.cors_allowed_origins = origin_allowed
         # Sanic-CORS (`--cors`) already writes the CORS response headers; engine.io writing
         # them too would send Access-Control-Allow-Origin twice, which browsers reject.
@@ -69,21 +72,24 @@ class SocketIOInput(RasaSocketIOInput):
         self._check_what_clients_send()
         return blueprint
 
+    def _server(self) -> Any:
+        """The python-socketio server Rasa's blueprint() made."""
+        if self.sio is None:
+            raise RuntimeError("Rasa's SocketIOInput.blueprint() made no socket.io server")
+        return self.sio
+
     def _check_what_clients_send(self) -> None:
-        """Puts the checks of webchat/checks.py in front of engine.io's request handler
-        (long-polling POSTs), python-socketio's packet handler (every transport) and
-        Rasa's two event handlers (through python-socketio's own `on()`)."""
-        sio, namespace = self.sio, self.namespace or "/"
+        """Puts the checks of channels/socketio_checks.py in front of engine.io's request
+        handler (long-polling POSTs), python-socketio's packet handler (every transport)
+        and Rasa's two event handlers (through python-socketio's own `on()`); engine.io's
+        own decoding is patched (patches/engineio.py)."""
+        sio, namespace = self._server(), self.namespace or "/"
         sio.packet_class = CheckedPacket
-        # engine.io JSON-decodes a message that looks like JSON, recursively: what
-        # `engineio.AsyncServer(json=...)` would set, had Rasa passed it.
-        engineio_packet.Packet.json = CheckedJson
-        # engine.io's sockets look the class up in its module for each packet they decode.
-        engineio_packet.Packet = TolerantEnginePacket
+        patches.apply("engineio_json", CheckedJson)
+        patches.apply("engineio_packets")
         handlers = sio.handlers[namespace]
         rasa_session_request, rasa_message = handlers["session_request"], handlers[self.user_message_evt]
         handle_packet = sio._handle_eio_message  # what python-socketio registered for engine.io's 'message'
-        handle_request = sio.eio.handle_request  # what SocketBlueprint routes /socket.io/ to when registered
         text = user_text("invalid_request")
 
         async def refuse(sid: str, problem: str) -> None:
@@ -99,13 +105,13 @@ class SocketIOInput(RasaSocketIOInput):
                 return
             await handle_packet(eio_sid, data)
 
-        async def checked_request(request: Request, *args: Any, **kwargs: Any) -> Any:
+        def refused_request(request: Request) -> Optional[HTTPResponse]:
             if request.method == "POST":
                 problem = polling_payload_problem(request.body or b"")
                 if problem:
                     logger.warning("Refused a socket.io long-polling request: %s", problem)
                     return response.json({"error": "invalid_request", "detail": problem, "text": text}, status=400)
-            return await handle_request(request, *args, **kwargs)
+            return None
 
         async def session_request(sid: str, *args: Any) -> None:
             problem = session_request_problem(args)
@@ -122,7 +128,7 @@ class SocketIOInput(RasaSocketIOInput):
             # A missing or null message is an empty one (answered politely), as on REST.
             await rasa_message(sid, {**args[0], "message": args[0].get("message") or ""})
 
-        sio.eio.handle_request = checked_request
+        patches.apply("polling_check", sio.eio, refused_request)
         sio.eio.on("message", checked_packet)
         sio.on("session_request", session_request, namespace=namespace)
         sio.on(self.user_message_evt, user_message, namespace=namespace)

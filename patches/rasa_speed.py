@@ -1,51 +1,45 @@
-"""Six of Rasa 3.6's costs, removed without changing what Rasa does.
+"""Six of Rasa 3.6.21's costs, removed without changing what Rasa does.
 
-Found by profiling the Rasa process under `make bench` (py-spy). At start-up:
+Found by profiling the Rasa process under `make bench` (py-spy); what each one
+saved is measured in README.md's "Speed, memory and `make bench`" section. Each
+function below applies one patch and returns its undo; patches/__init__.py lists
+them (names and switches) and applies them.
 
-- **Loading DIET** (about 20 s of a 35 s cold start): to create the model's
-  weights before reading them from the model file, Rasa trains it for one step
-  on one example, and that step is first compiled into a TensorFlow graph,
-  with its gradients, for nothing. Here that one step runs eagerly (op by op,
-  no graph), which creates the same weights, which are then read from the file
-  as before; only prediction is compiled, as before.
+- `diet_load` (at start-up): to create the model's weights before reading them
+  from the model file, Rasa trains it for one step on one example, and that step
+  is first compiled into a TensorFlow graph, with its gradients, for nothing.
+  Here that one step runs eagerly (op by op, no graph), which creates the same
+  weights, which are then read from the file as before; only prediction is
+  compiled, as before.
 
-Per message (shares of the process's busy time, one user asking the bench
-questions):
+Per message:
 
-- **The action server's answer check** (about 35 %): RemoteAction checks
-  every answer against its JSON schema with `jsonschema.validate`, which first
-  checks the schema itself against the JSON Schema meta-schema, every time.
-  Here the same schema is compiled once, and each event is checked against
-  the one kind of event it names rather than all 23 kinds: the same answers
-  pass, the same ones fail, with Rasa's wording.
-- **The graph's dependency walk** (about 6 %): every run of the NLU graph and
-  of the policy graph works out again, by a recursive walk that revisits shared
-  nodes, which nodes the targets need. The graph never changes once loaded, so
-  each answer is kept on the graph schema after the first walk.
-- **A new connection for every action** (about 5 %): Rasa opens an HTTP
-  session, and so a TCP connection, for every call to the action server, and
-  closes it after the answer. Here each endpoint keeps one session per event
-  loop, whose idle connections are reused for up to KEEP_ALIVE_S seconds (less
-  than the action server's own 5 s, so that it never closes one first).
-- **Copies for debug lines nobody sees** (about 5 %): the message processor
-  deep-copies the message's entities and every action's events, six times per
-  message, only to pass them to debug log lines. Here the copy is made only
-  when Rasa logs at debug level.
-- **Looking up event types** (about 4 %): to turn each event it reads (from
-  the action server, for one) into an object, Rasa lists every subclass of
-  Event, recursively, and searches the list for the event's type name. Here
-  each type name found is remembered.
-
-`install()` applies all six, once per process. Importing the `components`
-package calls it (Rasa imports it when it reads the model's graph, before it
-loads any component), unless RASA_HOT_PATHS=off, which keeps Rasa exactly as
-released (to compare, or to rule these changes out).
+- `action_check`: RemoteAction checks every answer of the action server against
+  its JSON schema with `jsonschema.validate`, which first checks the schema itself
+  against the JSON Schema meta-schema, every time. Here the same schema is
+  compiled once, and each event is checked against the one kind of event it names
+  rather than all 23 kinds: the same answers pass, the same ones fail, with Rasa's
+  wording.
+- `graph_walks`: every run of the NLU graph and of the policy graph works out
+  again, by a recursive walk that revisits shared nodes, which nodes the targets
+  need. The graph never changes once loaded, so each answer is kept on the graph
+  schema after the first walk.
+- `kept_sessions`: Rasa opens an HTTP session, and so a TCP connection, for every
+  call to the action server, and closes it after the answer. Here each endpoint
+  keeps one session per event loop, whose idle connections are reused for up to
+  KEEP_ALIVE_S seconds (less than the action server's own 5 s, so that it never
+  closes one first).
+- `debug_copies`: the message processor deep-copies the message's entities and
+  every action's events, six times per message, only to pass them to debug log
+  lines. Here the copy is made only when Rasa logs at debug level.
+- `event_types`: to turn each event it reads (from the action server, for one)
+  into an object, Rasa lists every subclass of Event, recursively, and searches
+  the list for the event's type name. Here each type name found is remembered.
 """
 
 import asyncio
 import copy
 import logging
-import os
 from typing import Any, Dict, List, Optional, Text
 
 import aiohttp
@@ -59,9 +53,11 @@ from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.constants import RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
-SWITCH = "RASA_HOT_PATHS"
+from patches import Undo, replace
 
-_installed = False
+# How many models this process loaded with the eager training step (`diet_load`):
+# the tests read it to see that the patch was in place before DIET was loaded.
+loads_without_compiled_training_step = 0
 
 
 class ActionResponseCheck:
@@ -105,7 +101,7 @@ class ActionResponseCheck:
             self.full.validate(result)
 
 
-def _compile_action_response_check() -> None:
+def compile_action_response_check() -> Undo:
     check = ActionResponseCheck()
 
     def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
@@ -120,10 +116,10 @@ def _compile_action_response_check() -> None:
             )
             raise e
 
-    RemoteAction._validate_action_result = _validate_action_result
+    return replace(RemoteAction, "_validate_action_result", _validate_action_result)
 
 
-def _remember_minimal_graphs() -> None:
+def remember_minimal_graphs() -> Undo:
     walk = GraphSchema.minimal_graph_schema
 
     def minimal_graph_schema(self: GraphSchema, targets: Optional[List[Text]] = None) -> GraphSchema:
@@ -133,14 +129,14 @@ def _remember_minimal_graphs() -> None:
             known[key] = walk(self, targets)
         return known[key]
 
-    GraphSchema.minimal_graph_schema = minimal_graph_schema
+    return replace(GraphSchema, "minimal_graph_schema", minimal_graph_schema)
 
 
-def _load_models_without_compiling_a_training_step() -> None:
-    load = RasaModel.load.__func__
+def load_models_without_compiling_a_training_step() -> Undo:
+    load = RasaModel.load.__func__  # type: ignore[attr-defined]
 
     def load_for_prediction(
-        cls,
+        cls: Any,
         model_file_name: Text,
         model_data_example: Any,
         predict_data_example: Any = None,
@@ -148,6 +144,7 @@ def _load_models_without_compiling_a_training_step() -> None:
         *args: Any,
         **kwargs: Any,
     ) -> RasaModel:
+        global loads_without_compiled_training_step
         config = kwargs.get("config") or {}
         if finetune_mode or config.get(RUN_EAGERLY):  # training goes on, or all runs eagerly anyway: as released
             return load(cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs)
@@ -167,9 +164,10 @@ def _load_models_without_compiling_a_training_step() -> None:
         model.run_eagerly = bool(config.get(RUN_EAGERLY))
         if predict_data_example:
             model.run_inference(predict_data_example)
+        loads_without_compiled_training_step += 1
         return model
 
-    RasaModel.load = classmethod(load_for_prediction)
+    return replace(RasaModel, "load", classmethod(load_for_prediction))
 
 
 KEEP_ALIVE_S = 3.0
@@ -188,7 +186,7 @@ class _OpenSession:
         return None
 
 
-def _keep_endpoint_sessions() -> None:
+def keep_endpoint_sessions() -> Undo:
     new_session = EndpointConfig.session
 
     def session(self: EndpointConfig) -> _OpenSession:
@@ -206,7 +204,7 @@ def _keep_endpoint_sessions() -> None:
             self.__dict__["_kept_session"] = (kept, loop)
         return _OpenSession(kept)
 
-    EndpointConfig.session = session
+    return replace(EndpointConfig, "session", session)
 
 
 class _CopiesForDebugLines:
@@ -218,13 +216,13 @@ class _CopiesForDebugLines:
         return copy.deepcopy(value) if logging.getLogger("rasa").isEnabledFor(logging.DEBUG) else value
 
 
-def _copy_only_for_debug_lines() -> None:
+def copy_only_for_debug_lines() -> Undo:
     import rasa.core.processor
 
-    rasa.core.processor.copy = _CopiesForDebugLines
+    return replace(rasa.core.processor, "copy", _CopiesForDebugLines)
 
 
-def _remember_event_types() -> None:
+def remember_event_types() -> Undo:
     search = Event.resolve_by_type
     found: Dict[Text, Any] = {}
 
@@ -236,22 +234,4 @@ def _remember_event_types() -> None:
                 found[type_name] = event_class
         return event_class
 
-    Event.resolve_by_type = staticmethod(resolve_by_type)
-
-
-def install() -> None:
-    """Applies the six changes to this process's Rasa (again: nothing happens)."""
-    global _installed
-    if not _installed:
-        _load_models_without_compiling_a_training_step()
-        _compile_action_response_check()
-        _remember_minimal_graphs()
-        _keep_endpoint_sessions()
-        _copy_only_for_debug_lines()
-        _remember_event_types()
-        _installed = True
-
-
-def wanted() -> bool:
-    """False when RASA_HOT_PATHS is off (or false, no, 0)."""
-    return os.environ.get(SWITCH, "on").strip().lower() not in ("off", "false", "no", "0")
+    return replace(Event, "resolve_by_type", staticmethod(resolve_by_type))

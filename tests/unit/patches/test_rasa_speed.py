@@ -1,6 +1,11 @@
-"""components/hot_paths.py changes how fast Rasa does two things, not what it does:
-the action server's answers pass or fail as with `jsonschema.validate`, and the
-graph runs the same nodes."""
+"""patches/rasa_speed.py changes how fast Rasa does six things, not what it does:
+the action server's answers pass or fail as with `jsonschema.validate`
+(`action_check`), the graph runs the same nodes (`graph_walks`), calls to the action
+server get the same answers over one kept connection (`kept_sessions`), events
+resolve to the classes Rasa finds (`event_types`), and values are still copied for
+debug lines when they are logged (`debug_copies`). That DIET loaded without compiling
+a training step (`diet_load`) predicts exactly the same needs the trained model:
+tests/e2e/test_patches.py."""
 
 import jsonschema
 import pytest
@@ -8,8 +13,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.engine.graph import GraphSchema, SchemaNode
 from rasa.utils.endpoints import EndpointConfig
 
-from components import hot_paths
-from stack.processes import ROOT
+import patches
 
 ANSWERS = [
     {
@@ -42,7 +46,7 @@ ANSWERS = [
 
 @pytest.mark.parametrize("answer", ANSWERS)
 def test_an_action_server_answer_passes_or_fails_as_rasa_would_judge_it(answer):
-    hot_paths.install()
+    assert patches.apply("action_check")
     action = RemoteAction("action_answer_topic", EndpointConfig("http://127.0.0.1:1/webhook"))
     try:
         jsonschema.validate(answer, RemoteAction.action_response_format_spec())
@@ -86,51 +90,12 @@ def test_the_graph_runs_the_same_nodes_and_works_them_out_once():
         for targets in (("classifier",), ("policy",), None)
     }
     assert expected[("classifier",)] == {"tokens", "words", "chars", "classifier"}
-    hot_paths.install()
+    assert patches.apply("graph_walks")
     schema = graph()
     for targets, nodes in expected.items():
         first = schema.minimal_graph_schema(list(targets) if targets else None)
         assert set(first.nodes) == nodes
         assert schema.minimal_graph_schema(list(targets) if targets else None) is first
-
-
-PARSE_SCRIPT = """
-import asyncio, json, sys
-from rasa.core.agent import Agent
-agent = Agent.load(sys.argv[1])
-for text in json.load(sys.stdin):
-    parsed = asyncio.run(agent.parse_message(text))
-    print("PARSED", json.dumps([parsed["intent"]["name"], round(parsed["intent"]["confidence"], 5),
-                      [(e["entity"], e["value"]) for e in parsed["entities"]]]))
-"""
-
-
-def test_the_model_loaded_without_compiling_a_training_step_predicts_exactly_the_same():
-    """The same model, loaded as released (RASA_HOT_PATHS=off) and as this project loads it."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from bench.nlu_cost import test_messages
-    from stack.processes import MODEL
-
-    messages = test_messages()[::4]
-    predictions = {}
-    for switch in ("off", "on"):
-        result = subprocess.run(
-            [sys.executable, "-c", PARSE_SCRIPT, str(MODEL)],
-            input=json.dumps(messages),
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=600,
-            env=dict(os.environ, RASA_HOT_PATHS=switch, TF_CPP_MIN_LOG_LEVEL="2"),
-        )
-        assert result.returncode == 0, result.stderr[-2000:]
-        predictions[switch] = [line for line in result.stdout.splitlines() if line.startswith("PARSED ")]
-    assert len(predictions["on"]) == len(messages) >= 50
-    assert predictions["on"] == predictions["off"]
 
 
 def test_calls_to_the_action_server_reuse_one_connection_and_survive_its_restart():
@@ -139,7 +104,7 @@ def test_calls_to_the_action_server_reuse_one_connection_and_survive_its_restart
 
     from aiohttp import web
 
-    hot_paths.install()
+    assert patches.apply("kept_sessions")
 
     async def scenario():
         peers = []
@@ -175,7 +140,7 @@ def test_every_event_type_resolves_to_the_class_rasa_finds():
     from rasa.shared.core.events import Event, UserUttered
     from rasa.shared.utils.common import all_subclasses
 
-    hot_paths.install()
+    assert patches.apply("event_types")
     for event_class in all_subclasses(Event):
         expected = next(c for c in all_subclasses(Event) if c.type_name == event_class.type_name)
         assert Event.resolve_by_type(event_class.type_name) is expected
@@ -191,7 +156,7 @@ def test_values_for_debug_lines_are_copied_only_when_rasa_logs_at_debug_level():
 
     import rasa.core.processor
 
-    hot_paths.install()
+    assert patches.apply("debug_copies")
     events = [{"event": "slot", "name": "knowledge_entry", "value": "nato"}]
     rasa_logger = logging.getLogger("rasa")
     level = rasa_logger.level

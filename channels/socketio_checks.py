@@ -5,27 +5,25 @@ string, a `session_id` that is a list, a `message` that is a number or a
 `customData` string of deeply nested JSON each end in an exception and a
 traceback in the log, and python-socketio itself fails on packets that are not
 valid JSON or whose event is not a name. These checks say what is wrong (for the
-developer who sent it) or return None; webchat/channel.py answers the client
-with an `error` event instead of calling the handler.
+developer who sent it) or return None; channels/socketio.py answers the client
+with an `error` event instead of calling the handler. (What engine.io itself is
+made to tolerate is in patches/engineio.py.)
 """
 
 import json
-import logging
 from typing import Any, Optional, Tuple
 
 from engineio import json as engineio_json
-from engineio import packet as engineio_packet
 from socketio import packet
 
 from channels.bodies import MAX_NESTING, nesting_depth, nesting_problem
 from channels.fields import message_problem, sender_problem
 
-logger = logging.getLogger(__name__)
-
 
 class CheckedJson:
-    """The JSON module python-socketio decodes packets with, refusing too deep nesting
-    (a ValueError, which python-socketio reports as an invalid packet)."""
+    """The JSON module python-socketio decodes packets with (and engine.io its messages,
+    patches/engineio.py), refusing too deep nesting with a ValueError: python-socketio
+    then reports an invalid packet, engine.io keeps the message undecoded."""
 
     dumps = staticmethod(json.dumps)
 
@@ -41,21 +39,6 @@ class CheckedJson:
 # like python-socketio's own (a client's "connect" event reached Rasa's connect handler).
 CLIENT_PACKETS = (packet.CONNECT, packet.DISCONNECT, packet.EVENT, packet.ACK)
 RESERVED_EVENTS = ("connect", "connect_error", "disconnect")
-
-
-class TolerantEnginePacket(engineio_packet.Packet):
-    """engine.io's packet, decoding what it cannot read as a no-op (which engine.io then
-    ignores) instead of raising: python-engineio decodes WebSocket frames outside its
-    error handling, so one bad frame logged a traceback and dropped the connection."""
-
-    def decode(self, encoded_packet: Any) -> None:
-        try:
-            super().decode(encoded_packet)
-            if self.packet_type not in range(len(engineio_packet.packet_names)):  # "9": engine.io has 0-6
-                raise ValueError(f"no engine.io packet type {self.packet_type}")
-        except (ValueError, TypeError, IndexError, RecursionError) as error:  # binascii.Error is a ValueError
-            logger.warning("Ignored an engine.io packet that cannot be decoded: %s", error)
-            self.packet_type, self.data, self.binary = engineio_packet.NOOP, None, False
 
 
 class CheckedPacket(packet.Packet):
@@ -122,7 +105,9 @@ def session_request_problem(args: Tuple[Any, ...]) -> Optional[str]:
     return sender_problem(data["session_id"], "session_id")
 
 
-def user_message_problem(args: Tuple[Any, ...], metadata_key: str, session_persistence: bool = True) -> Optional[str]:
+def user_message_problem(
+    args: Tuple[Any, ...], metadata_key: Optional[str], session_persistence: bool = True
+) -> Optional[str]:
     """The data of a user message: {"session_id", "message", metadata_key: {...}}. Without
     session persistence Rasa files the message under the connection, not `session_id`."""
     if len(args) != 1 or not isinstance(args[0], dict):
