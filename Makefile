@@ -12,8 +12,8 @@ SPACY_PIPELINE := build/spacy-bilingual
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py) nlu/knowledge_names.yml \
-	$(SPACY_PIPELINE)/meta.json
+TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py common/*.py languages/*.py) \
+	nlu/knowledge_names.yml $(SPACY_PIPELINE)/meta.json
 
 .PHONY: help run test test-unit lint chat train validate compare constraints clean
 .DELETE_ON_ERROR:
@@ -61,14 +61,15 @@ $(VENV)/.installed: requirements.txt constraints.txt | $(PY)
 
 # The generator rewrites the file only when its content changes, so editing an answer
 # text in knowledge.yml re-runs it (seconds) but does not retrain the model.
-nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py morphology/estonian.py \
-		tools/nlu_from_knowledge.py | $(VENV)/.installed
+nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py $(wildcard common/*.py) \
+		morphology/estonian.py tools/nlu_from_knowledge.py | $(VENV)/.installed
 	$(PY) -m tools.nlu_from_knowledge
 
 # The spaCy pipeline (tokenizer + lemmas) is built from code, never committed;
 # its lexicon of Estonian forms comes from the NLU data. Rasa's training cache
 # keys SpacyNLP on the pipeline's path only, so a rebuilt pipeline empties the cache.
-$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py nlu/*.yml) nlu/knowledge_names.yml | $(VENV)/.installed
+$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py languages/*.py common/*.py nlu/*.yml) nlu/knowledge_names.yml \
+		| $(VENV)/.installed
 	$(PY) -m morphology.build $(SPACY_PIPELINE)
 	rm -rf .rasa/cache
 	@touch $@

@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 from actions.base import FactAction, asked_countries, latest_intent
 from actions.facts import Facts
 from actions.knowledge import Country
+from common.names import ACTION_ANSWER_ATTACHE, ASK_ATTACHE_COUNT, ASK_ATTACHE_COUNTRY
 
 
 def attache_in_countries(
@@ -35,12 +36,12 @@ class ActionAnswerAttache(FactAction):
     topic_id = "defence_attaches"
 
     def name(self) -> Text:
-        return "action_answer_attache"
+        return ACTION_ANSWER_ATTACHE
 
     def unstated(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         """No "the page does not give the attaché's name" about a country with no attaché at all."""
         gaps = super().unstated(facts, tracker, language)
-        if gaps and latest_intent(tracker) == "ask_attache_country":
+        if gaps and latest_intent(tracker) == ASK_ATTACHE_COUNTRY:
             countries, _ = asked_countries(facts, tracker, language)
             if countries and not any(c.id in facts.knowledge.attache_country_ids for c in countries):
                 return []
@@ -49,10 +50,10 @@ class ActionAnswerAttache(FactAction):
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
         intent = latest_intent(tracker)
         values = facts.values(language)
-        if intent == "ask_attache_count":
+        if intent == ASK_ATTACHE_COUNT:
             count_in = facts.count_countries_in(len(facts.knowledge.attache_country_ids), language)
             return facts.phrases.say("attache_count", language, count_in=count_in, countries=values["countries"])
-        if intent != "ask_attache_country":
+        if intent != ASK_ATTACHE_COUNTRY:
             return facts.phrases.say("attache_where", language, countries=values["countries"])
         countries, unknown = asked_countries(facts, tracker, language)
         # "What is the name of the attaché in Finland?" is not answered "Yes.".

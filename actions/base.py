@@ -7,20 +7,27 @@ logs the error and apologises in the user's language instead.
 
 import abc
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.facts import Facts, Tagged, get_facts
-from actions.knowledge import LANGUAGES
+from actions.knowledge import Country
 from actions.ratings import rating_buttons
+from common.languages import DEFAULT_LANGUAGE, LANGUAGES
+from common.names import (
+    COUNTRY_ENTITY,
+    FALLBACK_REASON,
+    FALLBACK_REASONS,
+    KNOWLEDGE_ENTRY_SLOT,
+    LANGUAGE_SLOT,
+    PENDING_COUNTRIES_SLOT,
+)
 
 logger = logging.getLogger(__name__)
-KNOWLEDGE_ENTRY_SLOT = "knowledge_entry"
-# Countries of a question the assistant asked back about; see domain.yml.
-PENDING_COUNTRIES_SLOT = "pending_countries"
 
 # Validate the knowledge file when the action server imports its actions, so a
 # broken file stops `rasa run actions` at start-up, not at the first question.
@@ -28,8 +35,8 @@ get_facts()
 
 
 def conversation_language(tracker: Tracker) -> str:
-    language = tracker.get_slot("language")
-    return language if language in LANGUAGES else "en"
+    language = tracker.get_slot(LANGUAGE_SLOT)
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def slot_text(tracker: Tracker, slot: str) -> Optional[str]:
@@ -46,7 +53,16 @@ def slot_texts(tracker: Tracker, slot: str) -> List[str]:
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:
-    return (tracker.latest_message.get("intent") or {}).get("name")
+    """The intent of the latest message, as Rasa's policies acted on it (`intent.name`).
+
+    Not rasa-sdk's `Tracker.get_intent_of_latest_message()`, on purpose: that reads the
+    top of the intent ranking, and by default skips `nlu_fallback` for the intent
+    ranked next, whereas a message the NLU did not understand must be answered as not
+    understood (actions/help.py); it returns None for a message with no ranking, and
+    raises on a ranked item without a name, which a call may hold (actions/webhook.py
+    checks shapes only)."""
+    intent = tracker.latest_message.get("intent")
+    return intent.get("name") if isinstance(intent, dict) else None
 
 
 # Rasa's name for the entities of a typed `/intent{"entity": "value"}` message:
@@ -85,16 +101,29 @@ def typed_text(tracker: Tracker) -> str:
 
 
 def session_events(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """The events of the current conversation session (after the last session start)."""
-    events = list(tracker.events or [])
+    """The events of the current conversation session: rasa-sdk's `Tracker.applied_events()`
+    (the events that still count: none undone, rewound or before a restart) after the
+    last session start. rasa-sdk has no helper that stops at a session start, and a
+    conversation resumed another day is a new one: its first miss is not a second."""
+    events = tracker.applied_events()
     starts = [i for i, event in enumerate(events) if event.get("event") == "session_started"]
     return events[starts[-1] + 1 :] if starts else events
 
 
-def asked_countries(facts: Facts, tracker: Tracker, language: str):
+def fallback_reason(tracker: Tracker) -> Optional[str]:
+    """Why a component made the latest message `nlu_fallback` whatever the classifiers said
+    (common/names.py FALLBACK_REASONS: an input problem, or not one known word), or None:
+    not a forced fallback (a low or ambiguous score, or any other intent). Set only by the NLU
+    (components/input_guard.py, components/unknown_words.py), never by a `/intent` message."""
+    reason = tracker.latest_message.get(FALLBACK_REASON)
+    return reason if reason in FALLBACK_REASONS else None
+
+
+def asked_countries(facts: Facts, tracker: Tracker, language: str) -> Tuple[List[Country], List[str]]:
     """The countries the latest message names (plus names not recognised), or, when it
     names none (a button's entity-free payload), those the assistant asked back about."""
-    countries, unknown = facts.resolve_countries(tagged_entities(tracker, "country"), typed_text(tracker), language)
+    tagged = tagged_entities(tracker, COUNTRY_ENTITY)
+    countries, unknown = facts.resolve_countries(tagged, typed_text(tracker), language)
     if not countries and not unknown:
         pending = slot_texts(tracker, PENDING_COUNTRIES_SLOT)
         countries = [facts.knowledge.countries[c] for c in pending if c in facts.knowledge.countries]
@@ -109,7 +138,8 @@ def with_source(facts: Facts, tracker: Tracker, body: str, language: str) -> str
 def names_a_country(facts: Facts, tracker: Tracker, language: str) -> bool:
     """Whether the latest message names a country, known or not (for details such as
     another country's membership)."""
-    countries, unknown = facts.resolve_countries(tagged_entities(tracker, "country"), typed_text(tracker), language)
+    tagged = tagged_entities(tracker, COUNTRY_ENTITY)
+    countries, unknown = facts.resolve_countries(tagged, typed_text(tracker), language)
     return bool(countries or unknown)
 
 
@@ -154,7 +184,7 @@ class KnowledgeAction(Action, metaclass=abc.ABCMeta):
         By default an answer uses them up."""
         return None
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         language = conversation_language(tracker)
         try:
             facts = get_facts()

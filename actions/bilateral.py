@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 from actions.base import FactAction, asked_countries
 from actions.facts import Facts
 from actions.knowledge import Country
+from common.names import ACTION_ANSWER_BILATERAL
 
 
 def relations_with_countries(facts: Facts, countries: List[Country], unknown: List[str], language: str) -> str:
@@ -31,7 +32,7 @@ class ActionAnswerBilateral(FactAction):
     topic_id = "bilateral_relations"
 
     def name(self) -> Text:
-        return "action_answer_bilateral"
+        return ACTION_ANSWER_BILATERAL
 
     def facts_text(self, facts: Facts, tracker: Tracker, language: str) -> str:
         return relations_with_countries(facts, *asked_countries(facts, tracker, language), language)

@@ -4,29 +4,37 @@ The two or three likeliest questions of the intent ranking become buttons
 titled in the user's language, plus "something else" (the help menu). Every
 payload is entity-free ("/ask_attache_country"); a country the unclear
 question named is remembered in the `pending_countries` slot, so the button
-still answers for it. Input that gives no useful ranking (empty, too long, not
-one known word) gets the not-understood reply instead, and a second miss in a
-row gets the help menu: never an answer to a question the user did not ask.
+still answers for it. Input that gives no useful ranking gets the
+not-understood reply instead: a fallback a component forced, which it says in
+the message's `fallback_reason` (empty, too long, another script, not one known
+word). A second miss in a row gets the help menu: never an answer to a question
+the user did not ask.
 """
 
 from typing import Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, asked_countries, entity_values, session_events
+from actions.base import KnowledgeAction, asked_countries, entity_values, fallback_reason, session_events
 from actions.facts import Facts
 from actions.help import ActionCannotAnswer, short_offer, topic_buttons
+from common.names import (
+    ACTION_CLARIFY,
+    ASK_ATTACHE_COUNTRY,
+    ASK_BILATERAL_RELATIONS,
+    FOLLOW_UP_COUNTRY,
+    HELP,
+    INPUT_PROBLEM_ENTITY,
+    KNOWLEDGE_ENTRY_SLOT,
+    NLU_FALLBACK,
+)
 
-FALLBACK = "nlu_fallback"
 MAX_CHOICES = 3
 # A candidate below this confidence is noise, not a likely reading.
 MIN_CONFIDENCE = 0.05
-# The unknown-words and input guards set nlu_fallback with full confidence:
-# then the ranking beneath it says nothing about what was meant.
-SURE_MISS = 0.99
 # A follow-up naming a country ("Rootsi partner?") stands for the country questions it repeats.
-COUNTRY_FOLLOW_UP = "follow_up_country"
-COUNTRY_INTENTS = ("ask_attache_country", "ask_bilateral_relations")
+COUNTRY_FOLLOW_UP = FOLLOW_UP_COUNTRY
+COUNTRY_INTENTS = (ASK_ATTACHE_COUNTRY, ASK_BILATERAL_RELATIONS)
 
 
 def question_title(facts: Facts, intent: str, language: str, countries) -> Optional[str]:
@@ -47,14 +55,15 @@ def question_title(facts: Facts, intent: str, language: str, countries) -> Optio
 
 
 def likely_intents(tracker: Tracker) -> List[str]:
-    """Intents of the ranking worth offering, likeliest first; none for a sure miss."""
-    message = tracker.latest_message
-    if ((message.get("intent") or {}).get("confidence") or 0) >= SURE_MISS or entity_values(tracker, "input_problem"):
+    """Intents of the ranking worth offering, likeliest first; none for a fallback a component
+    forced (`fallback_reason`, or an input problem): the ranking beneath it says nothing
+    about what was meant."""
+    if fallback_reason(tracker) or entity_values(tracker, INPUT_PROBLEM_ENTITY):
         return []
     intents: List[str] = []
-    for item in message.get("intent_ranking") or []:
+    for item in tracker.latest_message.get("intent_ranking") or []:
         name, confidence = item.get("name"), item.get("confidence") or 0
-        if name and name != FALLBACK and confidence >= MIN_CONFIDENCE and name not in intents:
+        if name and name != NLU_FALLBACK and confidence >= MIN_CONFIDENCE and name not in intents:
             intents.append(name)
     return intents
 
@@ -66,17 +75,17 @@ def missed_before(tracker: Tracker) -> bool:
         for e in session_events(tracker)
         if e.get("event") == "user"
     ]
-    return len(intents) >= 2 and intents[-2] == FALLBACK
+    return len(intents) >= 2 and intents[-2] == NLU_FALLBACK
 
 
 def second_miss(tracker: Tracker) -> bool:
     """A second message in a row not understood (an input problem is reported as such instead)."""
-    return missed_before(tracker) and not entity_values(tracker, "input_problem")
+    return missed_before(tracker) and not entity_values(tracker, INPUT_PROBLEM_ENTITY)
 
 
 class ActionClarify(KnowledgeAction):
     def name(self) -> Text:
-        return "action_clarify"
+        return ACTION_CLARIFY
 
     def choices(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         if missed_before(tracker):
@@ -100,7 +109,7 @@ class ActionClarify(KnowledgeAction):
     def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
         choices = self.choices(facts, tracker, language)
         if choices:
-            return choices + [{"title": facts.phrases.text("clarify_something_else", language), "payload": "/help"}]
+            return choices + [{"title": facts.phrases.text("clarify_something_else", language), "payload": f"/{HELP}"}]
         if second_miss(tracker):
             return topic_buttons(facts, language)
         return ActionCannotAnswer().buttons(facts, tracker, language)

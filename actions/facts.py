@@ -7,11 +7,12 @@ the file does not change while the server runs.
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions.knowledge import LANGUAGES, Country, Knowledge, Topic, load_knowledge
+from actions.knowledge import Country, Knowledge, Topic, load_knowledge
 from actions.matching import Matcher
 from actions.names import MIN_CONFIDENCE, NameFilter
 from actions.phrasing import Phrases
 from actions.words import PhraseIndex, estonian_morphology, message_words
+from common.languages import LANGUAGES
 
 # Words that may stand between the words of a detail's cue ("which countries" in "which
 # European countries", "when did" in "when exactly did").
@@ -175,8 +176,9 @@ class Facts:
         asked = [phrase_id for phrase_id, _, _ in self.detail_cues[language].find(message_words(text, language))]
         sentences: List[str] = []
         for detail_id in dict.fromkeys(asked):
-            if detail_id in topic.unstated and (names_country or detail_id not in needs_country):
-                sentences.append(self.unstated_text(topic.id, detail_id, language))
+            sentence = self.unstated_text(topic.id, detail_id, language) if detail_id in topic.unstated else None
+            if sentence and (names_country or detail_id not in needs_country):
+                sentences.append(sentence)
         return sentences
 
 

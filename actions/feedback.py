@@ -11,9 +11,9 @@ from typing import Dict, List, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, latest_intent
+from actions.base import KnowledgeAction, latest_intent
 from actions.facts import Facts
-from actions.ratings import FEEDBACK_SLOT, RATINGS
+from common.names import ACTION_RECORD_RATING, FEEDBACK_SLOT, HELPFUL, KNOWLEDGE_ENTRY_SLOT, RATINGS
 
 
 def rated_entry(tracker: Tracker) -> Optional[str]:
@@ -23,13 +23,13 @@ def rated_entry(tracker: Tracker) -> Optional[str]:
 
 class ActionRecordRating(KnowledgeAction):
     def name(self) -> Text:
-        return "action_record_rating"
+        return ACTION_RECORD_RATING
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
-        rating = RATINGS.get(latest_intent(tracker))
+        rating = RATINGS.get(latest_intent(tracker) or "")
         if not rated_entry(tracker) or not rating:
             return [facts.phrases.text("rating_nothing_to_rate", language)]
-        if rating == "helpful":
+        if rating == HELPFUL:
             return [facts.phrases.text("rating_thanks_helpful", language)]
         channel = facts.knowledge.source.official_channel[language]
         return [facts.phrases.say("rating_thanks_not_helpful", language, channel=channel)]
@@ -39,6 +39,6 @@ class ActionRecordRating(KnowledgeAction):
         return rated_entry(tracker)
 
     def extra_events(self, facts: Facts, tracker: Tracker) -> List[Dict]:
-        entry, rating = rated_entry(tracker), RATINGS.get(latest_intent(tracker))
+        entry, rating = rated_entry(tracker), RATINGS.get(latest_intent(tracker) or "")
         value = {"entry": entry, "rating": rating} if entry and rating else None
         return [SlotSet(FEEDBACK_SLOT, value)]

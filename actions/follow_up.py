@@ -11,23 +11,24 @@ from typing import Dict, List, Optional, Text
 from rasa_sdk import Tracker
 
 from actions.attaches import attache_in_countries
-from actions.base import KNOWLEDGE_ENTRY_SLOT, KnowledgeAction, asked_countries, slot_text, with_source
+from actions.base import KnowledgeAction, asked_countries, slot_text, with_source
 from actions.bilateral import relations_with_countries
 from actions.clarify import question_title
 from actions.facts import Facts
 from actions.ratings import rating_buttons
+from common.names import ACTION_ANSWER_FOLLOW_UP, ASK_ATTACHE_COUNTRY, ASK_BILATERAL_RELATIONS, KNOWLEDGE_ENTRY_SLOT
 
 # The knowledge entries whose question can be asked again for another country,
 # with the function that answers it and the intent of the button asking it.
 COUNTRY_QUESTIONS = {
-    "defence_attaches": (attache_in_countries, "ask_attache_country"),
-    "bilateral_relations": (relations_with_countries, "ask_bilateral_relations"),
+    "defence_attaches": (attache_in_countries, ASK_ATTACHE_COUNTRY),
+    "bilateral_relations": (relations_with_countries, ASK_BILATERAL_RELATIONS),
 }
 
 
 class ActionAnswerFollowUp(KnowledgeAction):
     def name(self) -> Text:
-        return "action_answer_follow_up"
+        return ACTION_ANSWER_FOLLOW_UP
 
     @staticmethod
     def previous(tracker: Tracker) -> Optional[str]:
@@ -54,10 +55,8 @@ class ActionAnswerFollowUp(KnowledgeAction):
             answered = self.previous(tracker) and any(asked_countries(facts, tracker, language))
             return rating_buttons(facts, language) if answered else []
         known = [facts.knowledge.countries[c] for c in countries]
-        return [
-            {"title": question_title(facts, intent, language, known), "payload": f"/{intent}"}
-            for _, intent in COUNTRY_QUESTIONS.values()
-        ]
+        titled = [(question_title(facts, intent, language, known), intent) for _, intent in COUNTRY_QUESTIONS.values()]
+        return [{"title": title, "payload": f"/{intent}"} for title, intent in titled if title]
 
     def knowledge_entry(self, facts: Facts, tracker: Tracker) -> Optional[str]:
         return tracker.get_slot(KNOWLEDGE_ENTRY_SLOT)

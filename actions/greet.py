@@ -7,11 +7,12 @@ from rasa_sdk import Tracker
 from actions.base import KnowledgeAction
 from actions.facts import Facts
 from actions.help import topic_buttons
+from common.names import ACTION_GREET
 
 
 class ActionGreet(KnowledgeAction):
     def name(self) -> Text:
-        return "action_greet"
+        return ACTION_GREET
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         return [facts.phrases.text("greeting", language)]

@@ -10,12 +10,24 @@ from rasa_sdk import Tracker
 
 from actions.base import KnowledgeAction, entity_values, latest_intent
 from actions.facts import Facts
-from actions.knowledge import LANGUAGES, Topic
+from actions.knowledge import OVERVIEW_ROLE, SOURCE_ROLE, Topic
+from common.languages import LANGUAGES
+from common.names import (
+    ACTION_CANNOT_ANSWER,
+    ACTION_HELP,
+    ASK_SENSITIVE,
+    EMPTY,
+    INPUT_PROBLEM_ENTITY,
+    OTHER_SCRIPT,
+    OUT_OF_SCOPE,
+    TOO_LONG,
+)
 
 
 def topic_menu(facts: Facts, language: str) -> str:
+    """The topics listed under an introduction: all but the overview, which the list sums up."""
     intro = facts.phrases.say("topics_intro", language, **facts.values(language))
-    titles = [f"- {t.title[language]}" for t in facts.knowledge.topics if t.id != "overview"]
+    titles = [f"- {t.title[language]}" for t in facts.knowledge.topics if t.role != OVERVIEW_ROLE]
     return "\n".join([intro] + titles)
 
 
@@ -26,13 +38,13 @@ def topic_button(topic: Topic, language: str) -> Dict[Text, Text]:
 
 
 def topic_buttons(facts: Facts, language: str) -> List[Dict[Text, Text]]:
-    """One quick reply per topic."""
-    return [topic_button(t, language) for t in facts.knowledge.topics if t.id not in ("overview", "source")]
+    """One quick reply per topic, the overview and the source aside."""
+    return [topic_button(t, language) for t in facts.knowledge.topics if t.role not in (OVERVIEW_ROLE, SOURCE_ROLE)]
 
 
 class ActionHelp(KnowledgeAction):
     def name(self) -> Text:
-        return "action_help"
+        return ACTION_HELP
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         return [topic_menu(facts, language)]
@@ -42,10 +54,7 @@ class ActionHelp(KnowledgeAction):
 
 
 # Intent -> the phrase that says why there is no answer; anything else was not understood.
-REASONS = {"out_of_scope": "out_of_scope", "ask_sensitive": "sensitive"}
-# The input problem components/input_guard.py notes for a message in a script none of the
-# assistant's languages is written in (Cyrillic, for now).
-OTHER_SCRIPT = "other_script"
+REASONS = {OUT_OF_SCOPE: "out_of_scope", ASK_SENSITIVE: "sensitive"}
 
 
 def short_offer(facts: Facts, reason: str, language: str) -> str:
@@ -65,22 +74,24 @@ class ActionCannotAnswer(KnowledgeAction):
     briefly, where to ask the rest (the ministry's public channel), and offer the topics."""
 
     def name(self) -> Text:
-        return "action_cannot_answer"
+        return ACTION_CANNOT_ANSWER
 
     def answer(self, facts: Facts, tracker: Tracker, language: str) -> List[str]:
         intent = latest_intent(tracker)
-        problem = entity_values(tracker, "input_problem")
-        if "too_long" in problem:
+        # The input problem components/input_guard.py found (OTHER_SCRIPT: a script none of the
+        # assistant's languages is written in, Cyrillic for now).
+        problem = entity_values(tracker, INPUT_PROBLEM_ENTITY)
+        if TOO_LONG in problem:
             return [facts.phrases.text("message_too_long", language)]
         if OTHER_SCRIPT in problem:
             return [languages_spoken(facts)]
-        if "empty" in problem:
+        if EMPTY in problem:
             reason = "empty_message"
         else:
-            reason = REASONS.get(intent, "not_understood")
+            reason = REASONS.get(intent or "", "not_understood")
         return [short_offer(facts, facts.phrases.text(reason, language), language)]
 
     def buttons(self, facts: Facts, tracker: Tracker, language: str) -> List[Dict[Text, Text]]:
-        if {"too_long", OTHER_SCRIPT} & set(entity_values(tracker, "input_problem")):
+        if {TOO_LONG, OTHER_SCRIPT} & set(entity_values(tracker, INPUT_PROBLEM_ENTITY)):
             return []
         return topic_buttons(facts, language)

@@ -20,18 +20,27 @@ import reprlib
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import AbstractSet, Any, Dict, List, Optional, Tuple
 
 import yaml
 
-from actions.matching import fold
+from actions.matching import match_key
+from common.languages import LANGUAGE_NAMES, LANGUAGES
 
-LANGUAGES = ("en", "et")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge.yml"
 SCHEMA_VERSION = 1
 PLACEHOLDERS = {"count", "regions", "countries", "spheres", "title", "publisher", "date", "date_as_of"}
-# The topics the actions answer from by id (actions/topics.py, attaches.py, bilateral.py, spheres.py).
-REQUIRED_TOPICS = ("overview", "source", "defence_attaches", "bilateral_relations", "cooperation_spheres")
+# The topics the actions answer from by id, the ids of the file's sections about them
+# (actions/attaches.py, bilateral.py, spheres.py, follow_up.py).
+REQUIRED_TOPICS = ("defence_attaches", "bilateral_relations", "cooperation_spheres")
+# The parts a topic may play in the conversation, each flagged `role: <role>` on exactly one topic:
+# - the overview answers a question that names no topic, and is what the topic menu sums up
+#   (actions/topics.py, actions/help.py): it is no item of the menu;
+# - the source answers "where does this come from?" (actions/topics.py): an item of the menu,
+#   not a topic button, and never the topic whose source is asked for.
+OVERVIEW_ROLE = "overview"
+SOURCE_ROLE = "source"
+ROLES = (OVERVIEW_ROLE, SOURCE_ROLE)
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Far above the real file (50 kB, nesting 6 levels); PyYAML's parser recurses per level.
 MAX_BYTES = 2 * 1024 * 1024
@@ -163,6 +172,7 @@ class Topic:
     question: Optional[Dict[str, str]] = None  # the topic asked as a question: its button title
     # Details the page does not give on this topic: detail id -> the sentence saying so.
     unstated: Optional[Dict[str, Dict[str, str]]] = None
+    role: Optional[str] = None  # one of ROLES, or None for a topic like any other
 
     @property
     def button_title(self) -> Dict[str, str]:
@@ -215,7 +225,7 @@ class Knowledge:
     # Names of world regions per language: never taken for, or reported as, a country.
     regions: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
 
-    def topic_for_intent(self, intent: str) -> Optional[Topic]:
+    def topic_for_intent(self, intent: Optional[str]) -> Optional[Topic]:
         return next((t for t in self.topics if intent in t.intents), None)
 
     def topic(self, topic_id: str) -> Topic:
@@ -224,6 +234,10 @@ class Knowledge:
     def find_topic(self, topic_id: Optional[str]) -> Optional[Topic]:
         """The topic with that id, or None (an answer from no topic, such as a greeting)."""
         return next((t for t in self.topics if t.id == topic_id), None)
+
+    def topic_with_role(self, role: str) -> Topic:
+        """The topic flagged with `role` (one of ROLES): the loader makes sure there is exactly one."""
+        return next(t for t in self.topics if t.role == role)
 
     @property
     def attache_countries(self) -> List[Country]:
@@ -272,11 +286,10 @@ class _Checker:
             self.fail(entry, "must give the text in English and Estonian: {en: ..., et: ...}")
         for lang in LANGUAGES:
             if lang not in value:
-                name = "English" if lang == "en" else "Estonian"
-                self.fail(entry, f"the {name} text ({lang}) is missing")
+                self.fail(entry, f"the {LANGUAGE_NAMES[lang]} text ({lang}) is missing")
         extra = sorted(map(str, set(value) - set(LANGUAGES)))
         if extra:
-            self.fail(entry, f"unknown language key(s) {clipped(str(extra))}; only en and et are used")
+            self.fail(entry, f"unknown language key(s) {clipped(str(extra))}; only {' and '.join(LANGUAGES)} are used")
         return {lang: self.text(value[lang], f"{entry}.{lang}") for lang in LANGUAGES}
 
     def identifier(self, value: Any, entry: str, seen: set) -> str:
@@ -413,7 +426,9 @@ def _details(check: _Checker, raw: Any) -> Tuple[Detail, ...]:
     return tuple(details)
 
 
-def _unstated(check: _Checker, raw: Any, entry: str, detail_ids: set) -> Optional[Dict[str, Dict[str, str]]]:
+def _unstated(
+    check: _Checker, raw: Any, entry: str, detail_ids: AbstractSet[str]
+) -> Optional[Dict[str, Dict[str, str]]]:
     if raw is None:
         return None
     if not isinstance(raw, dict) or not raw:
@@ -427,11 +442,12 @@ def _unstated(check: _Checker, raw: Any, entry: str, detail_ids: set) -> Optiona
     return unstated
 
 
-def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[Topic, ...]:
+def _topics(check: _Checker, raw: Any, detail_ids: AbstractSet[str] = frozenset()) -> Tuple[Topic, ...]:
     if not isinstance(raw, list) or not raw:
         check.fail("topics", "must be a non-empty list")
     ids: set = set()
     intent_owner: Dict[str, str] = {}
+    role_owner: Dict[str, str] = {}
     topics = []
     for i, item in enumerate(raw):
         entry = f"topics[{i}]"
@@ -439,8 +455,11 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
         topic_id = check.identifier(item["id"], entry, ids)
         entry = f"topics[{i}] (id {shown(topic_id)})"
         check.known_keys(
-            item, entry, ("id", "intents", "section", "title", "question", "answer", "more", "related", "unstated")
+            item,
+            entry,
+            ("id", "intents", "section", "title", "question", "answer", "more", "related", "unstated", "role"),
         )
+        role = _role(check, item.get("role"), f"{entry}.role", topic_id, role_owner)
         intents = check.texts(item["intents"], f"{entry}.intents")
         if not intents:
             check.fail(f"{entry}.intents", "must name at least one intent")
@@ -468,11 +487,15 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
                 related=check.texts(item.get("related"), f"{entry}.related"),
                 question=check.bilingual(item["question"], f"{entry}.question") if item.get("question") else None,
                 unstated=_unstated(check, item.get("unstated"), f"{entry}.unstated", detail_ids),
+                role=role,
             )
         )
     missing = [t for t in REQUIRED_TOPICS if t not in ids]
     if missing:
         check.fail("topics", f"the actions answer from topic(s) {', '.join(missing)} by id: missing")
+    for role in ROLES:
+        if role not in role_owner:
+            check.fail("topics", f"no topic has role {shown(role)}: exactly one must (role: {role})")
     for i, topic in enumerate(topics):
         for related in topic.related:
             if related not in ids or related == topic.id:
@@ -480,6 +503,18 @@ def _topics(check: _Checker, raw: Any, detail_ids: set = frozenset()) -> Tuple[T
                     f"topics[{i}] (id {shown(topic.id)}).related", f"{shown(related)} is not the id of another topic"
                 )
     return tuple(topics)
+
+
+def _role(check: _Checker, raw: Any, entry: str, topic_id: str, owners: Dict[str, str]) -> Optional[str]:
+    """A topic's `role`, if it has one: one of ROLES, and no other topic's."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or raw not in ROLES:
+        check.fail(entry, f"{shown(raw)} is not a role; the roles are {', '.join(ROLES)}")
+    if raw in owners:
+        check.fail(entry, f"role {shown(raw)} is taken by topic {shown(owners[raw])}: exactly one topic has each role")
+    owners[raw] = topic_id
+    return raw
 
 
 def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
@@ -501,7 +536,7 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
             "et": (name["et"], et["in"], et["genitive"]) + check.texts(et.get("forms"), f"{entry}.et.forms"),
         }
         for spelling in aliases["en"] + aliases["et"]:
-            key = fold(spelling)
+            key = match_key(spelling)
             owner = spelling_owner.setdefault(key, country_id)
             if owner != country_id:
                 check.fail(

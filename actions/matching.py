@@ -1,17 +1,17 @@
 """Matches what people type to knowledge ids, forgiving case, diacritics and typos.
 
-`fold` turns "Ühendkuningriigis", "uhendkuningriigis" and "ÜHENDKUNINGRIIGIS"
+`match_key` turns "Ühendkuningriigis", "uhendkuningriigis" and "ÜHENDKUNINGRIIGIS"
 into one key. `Matcher` looks a typed name up among all spellings of all
 entries (countries, spheres): exactly, then with an Estonian case ending
 after an acronym cut off ("USA-s"), then allowing one typo (two in long words).
 """
 
 import re
-import unicodedata
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from common.text import collapse_spaces, fold
+
 _NON_WORD = re.compile(r"[^\w\s-]+")
-_SPACES = re.compile(r"\s+")
 _ACRONYM_CASE = re.compile(r"^(\w{2,5})-\w{1,4}$")
 _SPLIT_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bja\b|\bning\b|\bvõi\b|\bvoi\b)\s*", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
@@ -35,13 +35,12 @@ REGION_QUALIFIERS = {
 }
 
 
-def fold(text: str) -> str:
-    """Lowercase, strip diacritics and punctuation, collapse spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+def match_key(text: str) -> str:
+    """The key a name is matched under: casefolded, folded (no diacritics), without
+    punctuation or a leading "the", its spaces collapsed ("The U.K." → "uk")."""
+    text = fold(text.casefold())
     text = _NON_WORD.sub("", text.replace("’", "").replace("'", ""))
-    text = _SPACES.sub(" ", text).strip()
-    return _LEADING_ARTICLE.sub("", text)
+    return _LEADING_ARTICLE.sub("", collapse_spaces(text))
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -72,11 +71,11 @@ class Matcher:
     def __init__(self, spellings: Iterable[Tuple[str, str]]) -> None:
         self._exact: Dict[str, str] = {}
         for spelling, entry_id in spellings:
-            self._exact.setdefault(fold(spelling), entry_id)
+            self._exact.setdefault(match_key(spelling), entry_id)
 
     def match(self, text: str, typos: bool = True) -> Optional[str]:
         """The id `text` names, or None."""
-        key = fold(text)
+        key = match_key(text)
         if not key:
             return None
         if key in self._exact:
@@ -112,7 +111,7 @@ class Matcher:
         """Length of the longest known name starting at words[i] (added to found), or 0."""
         for size in range(max_words, 0, -1):
             phrase = " ".join(words[i : i + size])
-            if len(fold(phrase)) <= 2 and phrase != phrase.upper():
+            if len(match_key(phrase)) <= 2 and phrase != phrase.upper():
                 continue
             entry_id = self.match(phrase, typos=typos and size == 1)
             if entry_id:
@@ -136,7 +135,7 @@ class Matcher:
             size = self._match_at(words, i, max_words, found, typos)
             if size:
                 i += size
-            elif fold(words[i]).rstrip("-") in REGION_QUALIFIERS:
+            elif match_key(words[i]).rstrip("-") in REGION_QUALIFIERS:
                 i += 2  # "South America" is not America
             else:
                 i += 1

@@ -9,26 +9,24 @@ from typing import Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 
-from actions.base import KnowledgeAction, session_events, with_source
+from actions.base import KnowledgeAction, with_source
 from actions.facts import Facts
 from actions.help import topic_button, topic_buttons
 from actions.knowledge import Topic
 from actions.ratings import rating_buttons
 from actions.topics import answered_topic
+from common.names import ACTION_TELL_MORE
 
 
 class ActionTellMore(KnowledgeAction):
     def name(self) -> Text:
-        return "action_tell_more"
+        return ACTION_TELL_MORE
 
     def more_told(self, tracker: Tracker) -> bool:
-        """Whether the assistant's last action was this one: the detail has been given."""
-        actions = [
-            e.get("name")
-            for e in session_events(tracker)
-            if e.get("event") == "action" and e.get("name") not in ("action_listen", None)
-        ]
-        return bool(actions) and actions[-1] == self.name()
+        """Whether the assistant's last action (action_listen aside) was this one: the detail has
+        been given. (A new session starts with action_session_start, so an earlier session's
+        last action does not count.)"""
+        return tracker.last_executed_action_has(self.name())
 
     def detail(self, facts: Facts, tracker: Tracker) -> Optional[Topic]:
         """The topic whose `more` text is to be said now, if any."""
@@ -39,8 +37,9 @@ class ActionTellMore(KnowledgeAction):
         topic = answered_topic(facts, tracker)
         if topic is None:
             return [facts.phrases.text("more_without_topic", language)]
-        if self.detail(facts, tracker):
-            body = topic.more[language].format(**facts.values(language))
+        detail = self.detail(facts, tracker)
+        if detail and detail.more:
+            body = detail.more[language].format(**facts.values(language))
             return [with_source(facts, tracker, body, language)]
         none = facts.phrases.say("more_none", language, topic=topic.title[language])
         return [f"{none}\n\n{facts.phrases.text('more_related', language)}"]

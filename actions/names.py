@@ -27,7 +27,7 @@ from typing import Dict, Iterable, List, Optional, Set
 
 import yaml
 
-from actions.matching import REGION_QUALIFIERS, fold
+from actions.matching import REGION_QUALIFIERS, match_key
 from actions.words import estonian_morphology, message_words, split_words
 
 NLU_FOLDER = Path(__file__).resolve().parent.parent / "nlu"
@@ -56,7 +56,7 @@ def training_words(path: Path) -> Set[str]:
             continue
         for line in str(item.get("examples") or "").splitlines():
             for word in split_words(_ANNOTATION.sub(" ", line.lstrip(" -"))):
-                intents_of[fold(word)].add(item["intent"])
+                intents_of[match_key(word)].add(item["intent"])
     return {word for word, intents in intents_of.items() if len(intents) >= COMMON_IN_INTENTS}
 
 
@@ -70,9 +70,11 @@ def function_words(language: str) -> Set[str]:
     if not path.exists():
         return set()
     module_spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)
+    if module_spec is None or module_spec.loader is None:
+        return set()
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)
-    return {fold(word) for word in getattr(module, "STOP_WORDS", ())}
+    return {match_key(word) for word in getattr(module, "STOP_WORDS", ())}
 
 
 class NameFilter:

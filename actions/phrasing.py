@@ -8,7 +8,8 @@ a translation can be fixed without touching code.
 from pathlib import Path
 from typing import Dict, Iterable, Optional
 
-from actions.knowledge import LANGUAGES, KnowledgeError, clipped, placeholder_names, read_yaml, sendable, shown
+from actions.knowledge import KnowledgeError, clipped, placeholder_names, read_yaml, sendable, shown
+from common.languages import LANGUAGES
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "phrases.yml"
 

@@ -1,18 +1,14 @@
-"""What a rating of an answer is: its intents, its quick replies and the slot that stores it.
+"""The quick replies that rate an answer, under every factual answer.
 
-Shared by the actions (buttons under every factual answer, actions/feedback.py
-storing a rating) and by `make report` (tools/report.py), which reads the
-ratings back from the tracker store.
+What a rating is (its intents, the values stored, the `feedback` slot) is in
+common/names.py (RATINGS, FEEDBACK_SLOT): actions/feedback.py stores a rating,
+and `make report` (report/) reads the ratings back from the tracker store.
 """
 
 from typing import Dict, List, Text
 
 from actions.facts import Facts
-
-# Intent that rates the last answer -> the rating stored.
-RATINGS = {"rate_helpful": "helpful", "rate_not_helpful": "not_helpful"}
-# The slot a rating is stored in: {"entry": <knowledge.yml id>, "rating": "helpful" | "not_helpful"}.
-FEEDBACK_SLOT = "feedback"
+from common.names import RATINGS
 
 
 def rating_buttons(facts: Facts, language: str) -> List[Dict[Text, Text]]:

@@ -13,7 +13,10 @@ and the problem without quoting the body; the server answers it with HTTP 400
 (413 when too large).
 
 Only shapes are checked, never values: any text, number or slot value of the
-right JSON type reaches the actions, which must answer it.
+right JSON type reaches the actions, which must answer it. Where rasa-sdk's own
+tracker helpers (`Tracker.applied_events`, `last_executed_action_has`) read a
+field without a default, the field is required: `events` is a list, and every
+action event has a `name` (Rasa always sends both).
 """
 
 import inspect
@@ -21,6 +24,8 @@ import json
 import re
 import zlib
 from typing import Any, Dict, Iterable, Optional, Set, Tuple
+
+from common.names import FALLBACK_REASON
 
 # Inflated, a call is at most this large (Rasa sends the tracker's whole history: about
 # 1 kB per event). Sanic's own limit (REQUEST_MAX_SIZE) bounds the body as sent.
@@ -154,6 +159,7 @@ PARSE_DATA_FIELDS = (
     ("metadata", OPTIONAL_OBJECT),
     ("message_id", OPTIONAL_TEXT),
     ("response_selector", OPTIONAL_OBJECT),
+    (FALLBACK_REASON, OPTIONAL_TEXT),
 )
 # Fields of each kind of event that the actions or rasa_sdk read.
 EVENT_FIELDS = {
@@ -168,11 +174,14 @@ EVENT_FIELDS = {
     "slot": (("name", (TEXT,)),),
     "active_loop": (("name", OPTIONAL_TEXT),),
 }
+# Fields an event of a kind must have: rasa-sdk's `Tracker.get_last_event_for` reads `name`
+# of every action event (`last_executed_action_has`, actions/more.py).
+EVENT_REQUIRED = {"action": ("name",)}
 TRACKER_FIELDS = (
     ("sender_id", (TEXT,)),
     ("slots", (OBJECT,)),
     ("latest_message", OPTIONAL_OBJECT),
-    ("events", OPTIONAL_LIST),
+    ("events", (LIST,)),  # rasa-sdk's `Tracker.applied_events` iterates it
     ("paused", (BOOLEAN, NULL)),
     ("followup_action", OPTIONAL_TEXT),
     ("active_loop", OPTIONAL_OBJECT),
@@ -204,7 +213,7 @@ def check_parse_data(data: Dict[str, Any], where: str) -> None:
 def check_event(event: Any, where: str) -> None:
     _expect(event, where, OBJECT)
     _fields(event, where, (("event", (TEXT,)), ("timestamp", OPTIONAL_NUMBER)), required=("event",))
-    _fields(event, where, EVENT_FIELDS.get(event["event"], ()))
+    _fields(event, where, EVENT_FIELDS.get(event["event"], ()), required=EVENT_REQUIRED.get(event["event"], ()))
     if event["event"] == "user" and event.get("parse_data") is not None:
         check_parse_data(event["parse_data"], f"{where}.parse_data")
 

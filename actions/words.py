@@ -13,9 +13,12 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, NamedTuple, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
 
-from actions.matching import fold
+from actions.matching import match_key
+
+if TYPE_CHECKING:
+    from morphology.estonian import EstonianMorphology
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -52,7 +55,7 @@ def _english() -> Dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def estonian_morphology():
+def estonian_morphology() -> "EstonianMorphology":
     """Vabamorf, loaded once per process (morphology/estonian.py)."""
     from morphology.estonian import estonian
 
@@ -60,11 +63,11 @@ def estonian_morphology():
 
 
 class _Capitalised:
-    """Stands in for a lexicon: a lower-case word Vabamorf does not know is tried
-    capitalised, as names are ("soomes" → "Soomes" → Soome)."""
+    """Stands in for a lexicon (a morphology.estonian.Restorer): a lower-case word Vabamorf
+    does not know is tried capitalised, as names are ("soomes" → "Soomes" → Soome)."""
 
     @staticmethod
-    def restore(word: str):
+    def restore(word: str) -> Optional[str]:
         return word[:1].upper() + word[1:] if word[:1].islower() else None
 
 
@@ -92,7 +95,7 @@ def _message_words(text: str, language: str) -> Tuple[Word, ...]:
         table = _english()
         lemmas = [(table.get(word.lower(), word),) * 2 for word in words]
     return tuple(
-        Word(fold(word), fold(lemma) or fold(word), fold(head) or fold(word))
+        Word(match_key(word), match_key(lemma) or match_key(word), match_key(head) or match_key(word))
         for word, (lemma, head) in zip(words, lemmas, strict=True)
     )
 
@@ -136,7 +139,7 @@ class PhraseIndex:
         """(id, first word, end) of each phrase found, in the message's order, not overlapping."""
         candidates = []
         for start, word in enumerate(words):
-            numbers = set()
+            numbers: Set[int] = set()
             for form in {word.typed, word.lemma, word.head}:
                 numbers.update(self._by_first.get(form, ()))
             for number in numbers:

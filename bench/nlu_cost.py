@@ -1,7 +1,7 @@
 """What language identification plus lemmatisation cost per message: `python -m bench.nlu_cost`.
 
 The two steps our NLU adds in front of the classifiers: telling English from
-Estonian (morphology/language.py) and the spaCy pipeline that tokenises and
+Estonian (languages/identification.py) and the spaCy pipeline that tokenises and
 lemmatises (Vabamorf for Estonian, a lookup table for English). Measured in one
 process on the held-out test messages (tests/nlu/), English, Estonian and
 Estonian typed without diacritics, in two passes:
@@ -22,11 +22,12 @@ import re
 import statistics
 import sys
 import time
-import unicodedata
 from pathlib import Path
 from typing import Dict, List
 
 import yaml
+
+from common.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 5.0
@@ -44,9 +45,7 @@ def test_messages() -> List[str]:
             for line in block["examples"].splitlines()
             if line.startswith("- ")
         ]
-    plain = [
-        "".join(c for c in unicodedata.normalize("NFKD", m) if not unicodedata.combining(c)) for m in by_language["et"]
-    ]
+    plain = [fold(m) for m in by_language["et"]]
     return by_language["en"] + by_language["et"] + plain
 
 
@@ -63,7 +62,7 @@ def measure(pipeline_path: Path) -> Dict[str, object]:
     import spacy
 
     import morphology.pipeline  # noqa: F401  (registers the lemmatizer's factory)
-    from morphology.language import language_identifier
+    from languages.identification import language_identifier
 
     started = time.perf_counter()
     identifier = language_identifier()

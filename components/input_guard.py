@@ -7,25 +7,33 @@ letters are mostly in a script none of the assistant's languages uses
 (`scripts`, Unicode script names: "Есть ли атташе…" when it speaks English and
 Estonian). `InputGuardClassifier`
 runs last and, for those messages, replaces the predicted intent with
-`nlu_fallback` and adds an `input_problem` entity (`empty`, `too_long` or
-`other_script`), so
-the user gets a polite reply in their language saying what was wrong, instead
-of an answer to a question they did not ask.
+`nlu_fallback`, says why in the parse data's `fallback_reason` (`empty`,
+`too_long` or `other_script`) and adds an `input_problem` entity with the same
+value, so the user gets a polite reply in their language saying what was
+wrong, instead of an answer to a question they did not ask.
 """
 
 import unicodedata
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from common.names import (
+    EMPTY,
+    FALLBACK_CONFIDENCE,
+    FALLBACK_REASON,
+    INPUT_PROBLEM_ENTITY,
+    LANGUAGE_ENTITY,
+    NLU_FALLBACK,
+    OTHER_SCRIPT,
+    TOO_LONG,
+)
 from components.stateless import StatelessComponent
 
+# The message property (not in the output) through which InputGuard tells InputGuardClassifier the problem.
 FLAG = "input_guard"
-EMPTY, TOO_LONG, OTHER_SCRIPT = "empty", "too_long", "other_script"
-ENTITY = "input_problem"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -71,13 +79,14 @@ class InputGuardClassifier(StatelessComponent):
         for message in messages:
             flag = message.get(FLAG)
             if flag:
-                intent = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 1.0}
+                intent = {"name": NLU_FALLBACK, "confidence": FALLBACK_CONFIDENCE}
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
-                entities = [e for e in message.get(ENTITIES, []) if e.get("entity") in ("language",)]
+                message.set(FALLBACK_REASON, flag, add_to_output=True)
+                entities = [e for e in message.get(ENTITIES, []) if e.get("entity") == LANGUAGE_ENTITY]
                 entities.append(
                     {
-                        "entity": ENTITY,
+                        "entity": INPUT_PROBLEM_ENTITY,
                         "value": flag,
                         "start": 0,
                         "end": 0,

@@ -2,7 +2,7 @@
 
 The answer goes into a `language` entity, which fills the `language` slot, so
 every reply (responses and actions alike) follows the user's language. The
-evidence and its order are in morphology/language.py: the channel's
+evidence and its order are in languages/identification.py: the channel's
 `metadata.language` first, then an explicit request ("räägi eesti keeles"),
 then the text itself. A language-neutral message ("NATO?", "ok", "USA") gets
 no entity, so the slot keeps the conversation's language.
@@ -14,8 +14,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from common.names import LANGUAGE_ENTITY
 from components.stateless import StatelessComponent
-from morphology.language import language_identifier
+from languages.identification import language_identifier
 
 # The role of every `language` entity this component sets. The `language` slot
 # is filled only from entities with this role (domain.yml), which an entity
@@ -45,10 +46,10 @@ class LanguageDetector(StatelessComponent):
             text = message.get(TEXT) or ""
             language = self.detect(text, message.get("metadata"))
             if language:
-                entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != "language"]
+                entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != LANGUAGE_ENTITY]
                 entities.append(
                     {
-                        "entity": "language",
+                        "entity": LANGUAGE_ENTITY,
                         "role": ROLE,
                         "value": language,
                         "start": 0,

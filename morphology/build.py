@@ -10,11 +10,12 @@ is rebuilt when the data changes.
 import argparse
 import sys
 from pathlib import Path
+from typing import cast
 
 import spacy
 
 from morphology.lexicon import Lexicon
-from morphology.pipeline import FACTORY
+from morphology.pipeline import FACTORY, BilingualLemmatizer
 from morphology.tokenizer import keep_hyphenated_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def build(folder: Path, data: Path = DEFAULT_DATA) -> Path:
         raise FileNotFoundError(f"{data}: no NLU training files (*.yml) to build the Estonian lexicon from")
     nlp = spacy.blank("xx")
     keep_hyphenated_words(nlp)
-    lemmatizer = nlp.add_pipe(FACTORY)
+    lemmatizer = cast(BilingualLemmatizer, nlp.add_pipe(FACTORY))
     nlp.initialize()
     lemmatizer.lexicon = Lexicon.from_texts(path.read_text(encoding="utf-8") for path in files)
     nlp.meta.update(

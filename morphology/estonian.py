@@ -6,10 +6,7 @@ once, when `EstonianMorphology` is first built.
 """
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Dict, List, NamedTuple, Optional, Sequence, Tuple
-
-if TYPE_CHECKING:
-    from morphology.lexicon import Lexicon
+from typing import Dict, List, NamedTuple, Optional, Protocol, Sequence, Tuple
 
 # The fourteen singular cases Vabamorf synthesises ("sg n" nominative ... "sg kom" comitative).
 CASES = ("n", "g", "p", "ill", "adt", "in", "el", "all", "ad", "abl", "tr", "ter", "es", "ab", "kom")
@@ -21,6 +18,15 @@ class Analysis(NamedTuple):
 
     lemma: str
     parts: Tuple[str, ...] = ()
+
+
+class Restorer(Protocol):
+    """What gives a word Vabamorf does not know its capitals and diacritics back: the
+    lexicon made at build time (morphology/lexicon.py, which depends on this module,
+    not the other way round), or the action server's simpler stand-in (actions/words.py)."""
+
+    def restore(self, word: str) -> Optional[str]:
+        """The word as Vabamorf may know it ("rootsis" → "Rootsis"), or None."""
 
 
 class EstonianMorphology:
@@ -45,20 +51,20 @@ class EstonianMorphology:
                 known.append(Analysis(best["lemma"], parts))
         return known
 
-    def analyse(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[Analysis]:
+    def analyse(self, words: Sequence[str], lexicon: Optional[Restorer] = None) -> List[Analysis]:
         """One analysis per word. A word Vabamorf does not know is looked up in the
-        lexicon first (morphology/lexicon.py): a name typed in lower case
+        lexicon first (morphology/lexicon.py, or any Restorer): a name typed in lower case
         ("rootsis" → "Rootsis") or a word without its diacritics ("kaitseatasee").
         A word it still does not know keeps its own form, since its guesser
         invents lemmas for foreign words and typos."""
         known = self._known(words)
         if lexicon is not None:
-            restored = {
+            looked_up = {
                 i: lexicon.restore(word)
                 for i, (word, analysis) in enumerate(zip(words, known, strict=True))
                 if analysis is None
             }
-            restored = {i: word for i, word in restored.items() if word}
+            restored: Dict[int, str] = {i: word for i, word in looked_up.items() if word}
             if restored:
                 for i, analysis in zip(restored, self._known(list(restored.values()), True), strict=True):
                     known[i] = analysis
@@ -69,7 +75,7 @@ class EstonianMorphology:
         analysed = self.vabamorf.analyze([word], guess=False, propername=False, disambiguate=False)[0]
         return any(a["partofspeech"] not in ("H", "Z") for a in analysed["analysis"])
 
-    def lemmas(self, words: Sequence[str], lexicon: Optional["Lexicon"] = None) -> List[str]:
+    def lemmas(self, words: Sequence[str], lexicon: Optional[Restorer] = None) -> List[str]:
         """One lemma per word (see `analyse`)."""
         return [analysis.lemma for analysis in self.analyse(words, lexicon)]
 

@@ -12,9 +12,11 @@ dictionary lookup.
 
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from typing import Dict, Iterable, Optional, Sequence, Set
+
+from common.text import fold
+from morphology.estonian import CASES, estonian
 
 # Word classes whose case forms are synthesised: nouns, names, adjectives (all degrees), numerals, pronouns.
 DECLINABLE = set("SHACUNOP")
@@ -59,10 +61,8 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def _forms_of_lemmas(words: Sequence[str]) -> Set[str]:
     """Every case form (both numbers) of the declinable lemmas of these words and the usual forms of their verbs."""
-    from morphology.estonian import CASES, estonian
-
     vabamorf = estonian().vabamorf
-    wanted = {
+    wanted: Dict[str, Sequence[str]] = {
         part_of_speech: [f"{number} {case}" for number in NUMBERS for case in CASES] for part_of_speech in DECLINABLE
     }
     wanted["V"] = VERB_FORMS
@@ -83,11 +83,6 @@ def _choose(counts: Counter) -> Optional[str]:
     return first if first_count > second_count else None
 
 
-def fold(word: str) -> str:
-    """Lower case without diacritics: the key a word typed any way is found under."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
-
-
 class Lexicon:
     def __init__(self, forms: Dict[str, str]) -> None:
         self.forms = forms
@@ -102,18 +97,18 @@ class Lexicon:
         for group in (seen, synthesised):
             candidates: Dict[str, Counter] = defaultdict(Counter)
             for form, count in group.items():
-                key = fold(form)
-                if key != form and key not in forms:
-                    candidates[key][form] = count
-            for key, counts in candidates.items():
+                folded = fold(form.lower())  # the key a word typed any way is found under
+                if folded != form and folded not in forms:
+                    candidates[folded][form] = count
+            for folded, counts in candidates.items():
                 form = _choose(counts)
                 if form:
-                    forms[key] = form
+                    forms[folded] = form
         return cls(forms)
 
     def restore(self, word: str) -> Optional[str]:
         """The word with its capitals and diacritics ("rootsis" → "Rootsis"), or None when the lexicon has none."""
-        form = self.forms.get(fold(word))
+        form = self.forms.get(fold(word.lower()))
         return form if form and form != word else None
 
     def to_bytes(self) -> bytes:

@@ -1,6 +1,6 @@
 """The spaCy component that gives every token a lemma, in the message's language.
 
-The language comes from morphology/language.py (the text itself: spaCy never
+The language comes from languages/identification.py (the text itself: spaCy never
 sees Rasa's metadata). Estonian and language-neutral messages get Vabamorf's
 lemmas ("Soomes" → "Soome"), a compound's lemma followed by its parts
 ("kaitseatašeedest" → "kaitseatašee kaitse atašee": Rasa's CountVectorsFeaturizer
@@ -19,9 +19,9 @@ from typing import Callable, Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from languages.identification import language_identifier
 from morphology.english import EnglishLemmatizer
 from morphology.estonian import estonian
-from morphology.language import language_identifier
 from morphology.lexicon import Lexicon
 
 FACTORY = "bilingual_lemmatizer"

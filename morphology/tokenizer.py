@@ -6,7 +6,10 @@ endings of acronyms after a hyphen, so the letter-hyphen-letter rule goes;
 every other rule (punctuation, numbers, quotes) stays.
 """
 
+from typing import cast
+
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 # The default rule's text contains this alternation of hyphen characters.
@@ -14,5 +17,7 @@ _HYPHEN_BETWEEN_LETTERS = "-|–|—|--|---|——|~"
 
 
 def keep_hyphenated_words(nlp: Language) -> None:
-    infixes = [rule for rule in nlp.Defaults.infixes if _HYPHEN_BETWEEN_LETTERS not in rule]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [
+        rule for rule in nlp.Defaults.infixes or () if not (isinstance(rule, str) and _HYPHEN_BETWEEN_LETTERS in rule)
+    ]
+    cast(Tokenizer, nlp.tokenizer).infix_finditer = compile_infix_regex(infixes).finditer

@@ -10,12 +10,12 @@ import argparse
 import sys
 import warnings
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
-from report.analysis import LANGUAGES, Report, build_report
+from common.languages import LANGUAGE_NAMES, LANGUAGES
+from common.names import HELPFUL, NOT_HELPFUL
+from report.analysis import Report, build_report
 from report.store import ReportError, events, store_from_endpoints
-
-LANGUAGE_NAMES = {"en": "English", "et": "Estonian"}
 
 
 def render(report: Report, where: str, top: int) -> str:
@@ -37,14 +37,14 @@ def render(report: Report, where: str, top: int) -> str:
             lines.append(f"  {'entry':<24}  {'helpful':>7}  {'not helpful':>11}")
             for entry in sorted(language.ratings):
                 counts = language.ratings[entry]
-                lines.append(f"  {entry:<24}  {counts['helpful']:>7}  {counts['not_helpful']:>11}")
+                lines.append(f"  {entry:<24}  {counts[HELPFUL]:>7}  {counts[NOT_HELPFUL]:>11}")
         else:
             lines.append("  (none)")
         lines.append("")
     return "\n".join(lines)
 
 
-def main(argv: List[str] = None) -> int:
+def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="make report", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--endpoints",

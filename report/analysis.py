@@ -12,18 +12,28 @@ It follows each conversation's events as Rasa stored them:
   Ratings given one after the other to the same answer count once (the last).
 """
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-from actions.ratings import FEEDBACK_SLOT, RATINGS
+from common.languages import DEFAULT_LANGUAGE, LANGUAGES
+from common.names import (
+    ACTION_CANNOT_ANSWER,
+    ACTION_EXTRACT_SLOTS,
+    ACTION_LISTEN,
+    ACTION_SESSION_START,
+    ASK_SENSITIVE,
+    FEEDBACK_SLOT,
+    LANGUAGE_SLOT,
+    NLU_FALLBACK,
+    OUT_OF_SCOPE,
+    RATINGS,
+)
+from common.text import collapse_spaces
 
-LANGUAGES = ("en", "et")
 # Why a question was not answered: its intent, or the action that said so.
-UNANSWERED_INTENTS = {"nlu_fallback": "not understood", "out_of_scope": "out of scope", "ask_sensitive": "sensitive"}
-CANNOT_ANSWER_ACTION = "action_cannot_answer"
-NOT_ANSWERS = {"action_listen", "action_extract_slots", "action_session_start"}
+UNANSWERED_INTENTS = {NLU_FALLBACK: "not understood", OUT_OF_SCOPE: "out of scope", ASK_SENSITIVE: "sensitive"}
+NOT_ANSWERS = {ACTION_LISTEN, ACTION_EXTRACT_SLOTS, ACTION_SESSION_START}
 
 
 @dataclass
@@ -56,7 +66,8 @@ class _Conversation:
 
 
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.casefold()).strip(" ?!.,;:")
+    """A question as it is counted: casefolded, its spaces collapsed, without punctuation at either end."""
+    return collapse_spaces(text.casefold()).strip(" ?!.,;:")
 
 
 def build_report(events: Iterable[Tuple[str, Dict[str, Any]]], low_confidence: float = 0.6) -> Report:
@@ -67,13 +78,13 @@ def build_report(events: Iterable[Tuple[str, Dict[str, Any]]], low_confidence: f
         kind = event.get("event")
         if kind == "user":
             _user(conversation, event)
-        elif kind == "slot" and event.get("name") == "language" and event.get("value") in LANGUAGES:
+        elif kind == "slot" and event.get("name") == LANGUAGE_SLOT and event.get("value") in LANGUAGES:
             conversation.language = event["value"]
         elif kind == "slot" and event.get("name") == FEEDBACK_SLOT and isinstance(event.get("value"), dict):
             value = event["value"]
             if value.get("entry") and value.get("rating") in RATINGS.values():
                 conversation.ratings[conversation.turn] = (
-                    conversation.language or "en",
+                    conversation.language or DEFAULT_LANGUAGE,
                     str(value["entry"]),
                     value["rating"],
                 )
@@ -105,17 +116,19 @@ def _user(conversation: _Conversation, event: Dict[str, Any]) -> None:
 
 def _answered(report: Report, conversation: _Conversation, action: Optional[str], low_confidence: float) -> None:
     question, conversation.pending = conversation.pending, None
+    if question is None:  # called only while a question waits for its answer
+        return
     report.questions += 1
     intent = question["intent"]
     if intent in UNANSWERED_INTENTS:
         why = UNANSWERED_INTENTS[intent]
-    elif action == CANNOT_ANSWER_ACTION:
+    elif action == ACTION_CANNOT_ANSWER:
         why = "cannot answer"
     elif question["confidence"] < low_confidence:
         why = f"low confidence: {intent}"
     else:
         return
-    language = report.languages[conversation.language or "en"]
+    language = report.languages[conversation.language or DEFAULT_LANGUAGE]
     key = normalise(question["text"])
     language.written.setdefault(key, question["text"])
     language.unanswered[(key, why)] += 1

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Tuple
 
+from common.text import collapse_spaces
+
 SQL_STORES = ("sql", "stores.cached_sql.cachedsqltrackerstore")  # `type` values, lower case
 
 
@@ -122,5 +124,5 @@ def parse_event(data: Optional[str]) -> Optional[Dict[str, Any]]:
 
 
 def one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
+    text = collapse_spaces(str(error))
     return text[:300] or error.__class__.__name__

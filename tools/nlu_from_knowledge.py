@@ -15,12 +15,13 @@ Run with --check to fail when the committed file is out of date.
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
-from actions.knowledge import LANGUAGES, Country, load_knowledge
-from actions.matching import fold
+from actions.knowledge import Country, load_knowledge
+from actions.matching import match_key
+from common.languages import LANGUAGES
+from common.text import fold
 from morphology.estonian import estonian
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ ENGLISH_QUESTIONS = (
 def spellings(names: Iterable[str]) -> List[str]:
     out: List[str] = []
     for name in names:
-        for variant in (name.lower(), fold(name)):
+        for variant in (name.lower(), match_key(name)):
             if variant and variant not in out:
                 out.append(variant)
     return out
@@ -63,7 +64,6 @@ def case_forms(country: Country) -> Dict[str, str]:
     forms["n"], forms["in"], forms["g"] = country.name["et"], country.in_form, country.genitive
     if country.in_form == forms.get("ad"):
         forms["ill"], forms["el"] = forms["all"], forms["abl"]
-    forms["g"] = country.genitive
     return forms
 
 
@@ -77,15 +77,10 @@ def country_questions(countries: List[Country]) -> List[str]:
             case, template = ESTONIAN_QUESTIONS[(3 * i + k) % len(ESTONIAN_QUESTIONS)]
             form = forms.get(case) or country.in_form
             question = template.format(form=f"[{form}](country)")
-            examples.append(fold_sentence(question) if k == 2 else question)
+            examples.append(fold(question) if k == 2 else question)  # typed without diacritics
         english = ENGLISH_QUESTIONS[i % len(ENGLISH_QUESTIONS)]
         examples.append(english.format(form=f"[{country.name['en']}](country)"))
     return examples
-
-
-def fold_sentence(text: str) -> str:
-    """The sentence as typed without diacritics (annotations kept)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def render() -> str:

@@ -17,8 +17,9 @@ from typing import Callable, Dict, List, Tuple
 import pytest
 from rasa_sdk import Tracker
 
-from actions.clarify import COUNTRY_FOLLOW_UP, COUNTRY_INTENTS, MAX_CHOICES, SURE_MISS, likely_intents
+from actions.clarify import COUNTRY_FOLLOW_UP, COUNTRY_INTENTS, MAX_CHOICES, likely_intents
 from actions.knowledge import load_knowledge
+from common.names import FALLBACK_REASON
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
@@ -328,7 +329,7 @@ def unclear(
         probe.turn(text)
         parse_data = parsed(assistant, probe.sender)
         intent = parse_data["intent"]
-        if intent["name"] == "nlu_fallback" and intent["confidence"] < SURE_MISS and wanted(parse_data):
+        if intent["name"] == "nlu_fallback" and parse_data.get(FALLBACK_REASON) is None and wanted(parse_data):
             return text
     pytest.fail(f"the model is sure about every vague {language} candidate: {candidates}")
 

@@ -16,11 +16,12 @@ conversation keeps its language.
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any, Dict, Optional
 
-LANGUAGES = ("en", "et")
+from common.languages import LANGUAGES
+from common.text import fold
+
 ESTONIAN_LETTERS = re.compile(r"[õäöüšž]", re.IGNORECASE)
 ACRONYM_WITH_CASE_ENDING = re.compile(r"\b[A-ZÕÄÖÜ]{2,}-[a-zõäöü]{1,4}\b")
 WORD = re.compile(r"[^\W\d_]+")
@@ -160,10 +161,6 @@ def hinted_language(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
-def fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
-
-
 class LanguageIdentifier:
     def __init__(self, min_confidence: float = 0.7) -> None:
         from lingua import Language, LanguageDetectorBuilder
@@ -189,7 +186,9 @@ class LanguageIdentifier:
         words = [w for w in WORD.findall(text) if w.lower() not in NEUTRAL_WORDS and not w.isupper()]
         if not words:
             return None
-        folded = {fold(w) for w in words}
+        # As the word lists are written: lower case, ASCII ("Aitäh" → "aitah"; a letter with
+        # no ASCII base is left out, "Straße" → "strae").
+        folded = {fold(w.lower()).encode("ascii", "ignore").decode() for w in words}
         estonian, english = bool(folded & ESTONIAN_WORDS), bool(folded & ENGLISH_WORDS)
         if estonian != english:
             return "et" if estonian else "en"
