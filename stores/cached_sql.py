@@ -3,11 +3,12 @@
 For every message, Rasa's SQLTrackerStore reads the whole conversation back
 from the database and rebuilds it event by event, then counts the stored
 events to find which ones are new: a large share of the Rasa process's time
-per message (the measured figure is in README's Speed section). This store keeps the last `cached_conversations` conversations it has read or
-saved in memory: a conversation is read from the database only the first
-time (or after a restart), and saving writes just the events added since it
-was last saved. Every event is still written to the database before the reply
-goes out, so conversations survive a restart as before.
+per message (the measured figure is in README's Speed section). This store
+keeps the last `cached_conversations` conversations it has read or saved in
+memory: a conversation is read from the database only the first time (or after
+a restart), and saving writes just the events added since it was last saved.
+Every event is still written to the database before the reply goes out, so
+conversations survive a restart as before.
 
 A conversation changed since it was last saved (a message whose handling
 failed half-way) is read again from the database rather than from memory.

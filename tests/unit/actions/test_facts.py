@@ -8,6 +8,7 @@ question on the same topic ("Is there an attaché in Finland?") must not be.
 import pytest
 
 from actions.facts import get_facts
+from tests.unit.actions.support import LANGS, POINTER
 
 FACTS = get_facts()
 
@@ -80,10 +81,9 @@ def test_membership_counts_only_when_another_country_is_named():
         ("et", "Kas Eesti on NATO liige?", False),
     ],
 )
-def test_the_nato_answer_says_the_page_lacks_other_countries_membership(language, text, gap):
+def test_the_nato_answer_says_the_page_lacks_other_countries_membership(language, text, gap, ask):
     """Through the action: the country is found in the text itself, without an NLU entity."""
     from actions.topics import ActionAnswerTopic
-    from tests.unit.actions.test_actions import ask
 
     [reply] = ask(ActionAnswerTopic, language, "ask_nato", text)
     sentence = unstated_text("nato", "membership", language)
@@ -98,12 +98,19 @@ def test_the_nato_answer_says_the_page_lacks_other_countries_membership(language
         ("et", "Mis on Eesti kaitseatašee nimi Itaalias?"),
     ],
 )
-def test_no_name_is_missing_where_there_is_no_attache(language, text):
+def test_no_name_is_missing_where_there_is_no_attache(language, text, ask):
     from actions.attaches import ActionAnswerAttache
-    from tests.unit.actions.test_actions import ask
 
     [reply] = ask(ActionAnswerAttache, language, "ask_attache_country", text)
     assert unstated_text("defence_attaches", "names", language) not in reply
     assert reply.startswith(
         FACTS.phrases.say("attache_no", language, **FACTS.country_words(FACTS.knowledge.countries["italy"], language))
     )
+
+
+# ------------------------------------------- the ministry's public channel
+
+
+def test_pointer_wording_is_the_knowledge_files_channel():
+    for language in LANGS:
+        assert FACTS.official_channel(language) == POINTER[language]

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.attaches import ActionAnswerAttache
@@ -25,7 +24,7 @@ from actions.feedback import ActionRecordRating
 from actions.help import ActionCannotAnswer, ActionHelp
 from actions.topics import ActionAnswerTopic
 from report.analysis import build_report
-from tests.unit.actions.test_actions import assert_language
+from tests.unit.actions.support import assert_language
 
 ROOT = Path(__file__).resolve().parents[3]
 FACTS = get_facts()
@@ -35,27 +34,24 @@ BUTTONS = {
 }
 
 
-def run(action, language, intent, text="...", slots=None):
-    tracker = Tracker(
-        sender_id="feedback",
-        slots={"language": language, **(slots or {})},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, {}))
-    return dispatcher.messages, {e["name"]: e["value"] for e in events}
+@pytest.fixture
+def run(make_tracker):
+    """run(action, language, intent, text, slots) → (messages, slots set)."""
+
+    def run(action, language, intent, text="...", slots=None):
+        dispatcher = CollectingDispatcher()
+        tracker = make_tracker(language, intent, text, slots=slots, sender_id="feedback")
+        events = asyncio.run(action.run(dispatcher, tracker, {}))
+        return dispatcher.messages, {e["name"]: e["value"] for e in events}
+
+    return run
 
 
 @pytest.mark.parametrize("language", ["en", "et"])
 @pytest.mark.parametrize(
     "action, intent", [(ActionAnswerTopic(), "ask_nato"), (ActionAnswerAttache(), "ask_attache_list")]
 )
-def test_every_factual_answer_can_be_rated(action, intent, language):
+def test_every_factual_answer_can_be_rated(action, intent, language, run):
     messages, _ = run(action, language, intent)
     assert [(b["title"], b["payload"]) for b in messages[-1]["buttons"]] == BUTTONS[language]
     # Paragraph by paragraph, the buttons on the last one (the source note), as without buttons.
@@ -66,13 +62,13 @@ def test_every_factual_answer_can_be_rated(action, intent, language):
 @pytest.mark.parametrize(
     "action, intent", [(ActionCannotAnswer(), "out_of_scope"), (ActionCannotAnswer(), "ask_sensitive")]
 )
-def test_refusals_have_no_rating_buttons(action, intent):
+def test_refusals_have_no_rating_buttons(action, intent, run):
     messages, _ = run(action, "en", intent)
     payloads = [b["payload"] for m in messages for b in m.get("buttons") or []]
     assert payloads and all(p.startswith("/ask_") for p in payloads)  # the topics, not the ratings
 
 
-def test_help_keeps_its_topic_buttons():
+def test_help_keeps_its_topic_buttons(run):
     messages, _ = run(ActionHelp(), "et", "help")
     assert all(b["payload"].startswith("/ask_") for b in messages[-1]["buttons"])
 
@@ -86,7 +82,7 @@ def test_help_keeps_its_topic_buttons():
         ("et", "rate_not_helpful", "not_helpful", "vastus ei olnud abiks"),
     ],
 )
-def test_a_rating_is_stored_with_the_entry_it_rates(language, intent, rating, says):
+def test_a_rating_is_stored_with_the_entry_it_rates(language, intent, rating, says, run):
     messages, slots = run(ActionRecordRating(), language, intent, slots={"knowledge_entry": "nato"})
     assert slots == {"knowledge_entry": "nato", "feedback": {"entry": "nato", "rating": rating}}
     [message] = messages
@@ -99,7 +95,7 @@ def test_a_rating_is_stored_with_the_entry_it_rates(language, intent, rating, sa
 @pytest.mark.parametrize(
     "language, says", [("en", "There is no answer to rate yet."), ("et", "Veel ei ole vastust, mida hinnata.")]
 )
-def test_nothing_to_rate_stores_nothing(language, says):
+def test_nothing_to_rate_stores_nothing(language, says, run):
     messages, slots = run(ActionRecordRating(), language, "rate_helpful", slots={"knowledge_entry": None})
     assert slots == {"knowledge_entry": None, "feedback": None}
     assert messages[0]["text"].startswith(says)

@@ -1,26 +1,61 @@
 """The knowledge file: every fact of the source page, in both languages, and a
-clear error for each kind of breakage (naming the file, the entry and the problem)."""
+clear error for each kind of breakage (naming the file, the entry and the problem).
 
+The source page is the seed copy next to the checkout: <checkout>/../shared/seed/
+international-cooperation.txt, found from the checkout's root (not the working folder).
+The seed tests read the page and check each of its facts against knowledge.yml: every
+number and date on it, the names it uses, its sections, the nine attaché countries, the
+35 partner countries and their regions, the spheres of cooperation, and every sentence.
+"""
+
+import copy
 import datetime
+import functools
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Dict, List, NamedTuple, Tuple
 
 import pytest
 import yaml
 
+from actions.facts import get_facts
 from actions.knowledge import KnowledgeError, load_knowledge
+from tests.unit.actions.support import ATTACHE_IDS, ATTACHE_IN, KNOWLEDGE, LANGS, country_in
 
-ROOT = Path(__file__).resolve().parents[3]
-KNOWLEDGE = ROOT / "knowledge.yml"
+
+def checkout_root() -> Path:
+    """The checkout's root folder: the nearest folder above this file holding knowledge.yml."""
+    for folder in Path(__file__).resolve().parents:
+        if (folder / "knowledge.yml").is_file() and (folder / "tests" / "unit").is_dir():
+            return folder
+    raise RuntimeError(f"no checkout (a folder with knowledge.yml and tests/unit) above {__file__}")
+
+
+ROOT = checkout_root()
+KNOWLEDGE_FILE = ROOT / "knowledge.yml"
 SEED = ROOT.parent / "shared" / "seed" / "international-cooperation.txt"
 
 
 @pytest.fixture(scope="module")
 def knowledge():
-    return load_knowledge(KNOWLEDGE)
+    """The knowledge file the assistant loads (knowledge.yml, or $KNOWLEDGE_FILE)."""
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    """The text of the source page (the seed copy)."""
+    if not SEED.is_file():
+        pytest.fail(
+            f"The source page is missing: {SEED} does not exist. The knowledge tests read the seed copy of "
+            f"the ministry's page from ../shared/seed/ beside the checkout {ROOT}: put "
+            "international-cooperation.txt there.",
+            pytrace=False,
+        )
+    return SEED.read_text(encoding="utf-8")
 
 
 def test_source_title_and_date(knowledge):
@@ -56,6 +91,16 @@ def test_attache_countries_match_the_source_in_its_order(knowledge):
     ]
 
 
+def test_knowledge_file_holds_the_source_pages_facts():
+    assert list(KNOWLEDGE.attache_country_ids) == ATTACHE_IDS
+    assert len(KNOWLEDGE.attache_country_ids) == 9
+    assert [country_in(c, "en") for c in ATTACHE_IDS] == ATTACHE_IN["en"]
+    assert [country_in(c, "et") for c in ATTACHE_IDS] == ATTACHE_IN["et"]
+    assert KNOWLEDGE.bilateral_count == 35
+    assert [r["en"] for r in KNOWLEDGE.bilateral_regions] == ["Europe", "North America", "Asia"]
+    assert str(KNOWLEDGE.source.last_updated) == "2014-05-31"
+
+
 def test_bilateral_relations_and_spheres(knowledge):
     assert knowledge.bilateral_count == 35
     assert [r["en"] for r in knowledge.bilateral_regions] == ["Europe", "North America", "Asia"]
@@ -71,6 +116,15 @@ def test_bilateral_relations_and_spheres(knowledge):
 def test_countries_without_attache_are_known(knowledge):
     others = set(knowledge.countries) - set(knowledge.attache_country_ids)
     assert {"latvia", "lithuania", "norway", "italy", "canada"} <= others
+
+
+def test_every_topics_more_and_related_topics_exist_in_both_languages():
+    ids = {t.id for t in KNOWLEDGE.topics}
+    assert {t.id for t in KNOWLEDGE.topics if t.more} >= {"bilateral_relations", "operations"}
+    for topic in KNOWLEDGE.topics:
+        assert set(topic.related) <= ids - {topic.id}
+        if topic.more:
+            assert set(topic.more) == set(LANGS)
 
 
 @pytest.mark.parametrize(
@@ -101,8 +155,7 @@ def test_every_fact_of_the_page_is_in_both_languages(knowledge, phrase_en, phras
     assert phrase_et in estonian
 
 
-def test_every_section_of_the_source_page_has_topics(knowledge):
-    page = SEED.read_text(encoding="utf-8")
+def test_every_section_of_the_source_page_has_topics(knowledge, page):
     sections = {t.section for t in knowledge.topics}
     for heading in [
         "Co-operation with NATO and the European Union",
@@ -114,14 +167,393 @@ def test_every_section_of_the_source_page_has_topics(knowledge):
         assert heading in page
 
 
+# --- The seed page, fact by fact ---------------------------------------------------------
+#
+# Each fact: the page's words, the topics that must state it, and how their English and
+# Estonian texts (answer and `more`, placeholders filled) say it, matched without case.
+# Every sentence of the page must hold at least one fact's page words; every number and
+# every name on the page must be checked here.
+
+
+class Fact(NamedTuple):
+    page: str
+    topics: Tuple[str, ...]
+    en: Tuple[str, ...]
+    et: Tuple[str, ...]
+
+
+PAGE_FACTS = [
+    # Co-operation with NATO and the European Union
+    Fact("Estonia as a NATO member state", ("nato",), ("as a NATO member state, Estonia",), ("NATO liikmesriigina",)),
+    Fact(
+        "the principles of collective defence",
+        ("nato",),
+        ("the principle of collective defence",),
+        ("kollektiivkaitse põhimõttele",),
+    ),
+    Fact(
+        "aggression against any one of the member states shall be deemed as an aggression against the whole alliance",
+        ("nato",),
+        ("an aggression against any one member state is deemed an aggression against the whole alliance",),
+        ("agressiooni ükskõik millise liikmesriigi vastu käsitatakse agressioonina kogu alliansi vastu",),
+    ),
+    Fact(
+        "The European Union membership merges Estonia with the European economic and legislative space",
+        ("eu",),
+        ("European Union membership merges Estonia with the European economic and legislative space",),
+        ("Euroopa Liidu liikmesus liidab Eesti Euroopa majandus- ja õigusruumiga",),
+    ),
+    Fact(
+        "economic and legislative space",
+        ("eu", "eu_security_policy", "baltic_security"),
+        ("European economic and legislative space",),
+        ("Euroopa majandus- ja õigusruumi",),
+    ),
+    Fact(
+        "Common European Foreign and Security Policy",
+        ("eu", "eu_security_policy", "baltic_security"),
+        ("Common Foreign and Security Policy",),
+        ("välis- ja julgeolekupoliitika",),
+    ),
+    Fact(
+        "European Security and Defence Policy",
+        ("eu", "eu_security_policy", "baltic_security"),
+        ("European Security and Defence Policy",),
+        ("Euroopa julgeoleku- ja kaitsepoliitika",),
+    ),
+    Fact(
+        "increased the safety in the Baltic Sea region and throughout Europe",
+        ("eu", "eu_security_policy", "baltic_security"),
+        ("increased security in the Baltic Sea region and throughout Europe",),
+        ("suurendanud julgeolekut Läänemere piirkonnas ja kogu Euroopas",),
+    ),
+    # Bi-lateral defence relations (the count, the regions, the countries and the spheres: see below)
+    Fact(
+        "Estonia has bilateral defence relations with approximately 35 countries in Europe, North America and Asia",
+        ("bilateral_relations",),
+        ("Estonia has bilateral defence relations with approximately 35 countries in Europe, North America and Asia",),
+        ("Eestil on kahepoolsed kaitsesuhted ligikaudu 35 riigiga Euroopas, Põhja-Ameerikas ja Aasias",),
+    ),
+    Fact(
+        "Estonian Defence Attachés have been appointed to",
+        ("defence_attaches",),
+        ("Estonian defence attachés have been appointed to",),
+        ("Eesti kaitseatašeed on",),
+    ),
+    Fact(
+        "Spheres of co-operation with strategic partners include",
+        ("cooperation_spheres",),
+        ("Spheres of cooperation with strategic partners include",),
+        ("Koostöö strateegiliste partneritega hõlmab",),
+    ),
+    Fact(
+        "implementation of defence reforms in developing countries",
+        ("reform_assistance",),
+        ("the implementation of defence reforms in developing countries",),
+        ("arengumaade toetamine kaitsereformide elluviimisel",),
+    ),
+    Fact(
+        "co-ordinating the assistance projects with the beneficiaries and other donor countries",
+        ("reform_assistance", "bilateral_relations"),
+        ("coordinating the assistance projects with the beneficiaries and with other donor countries",),
+        ("abiprojekte kooskõlastatakse abisaajate ja teiste doonorriikidega",),
+    ),
+    Fact(
+        "another important element of Estonia’s international defence co-operation",
+        ("reform_assistance", "bilateral_relations"),
+        ("important element of Estonia's international defence cooperation",),
+        ("Oluline osa Eesti rahvusvahelisest kaitsekoostööst",),
+    ),
+    # Arms control
+    Fact(
+        "Estonia has joined a number of international conventions of arms control",
+        ("arms_control",),
+        ("Estonia has joined a number of international arms control conventions",),
+        ("Eesti on ühinenud mitme rahvusvahelise relvastuskontrolli konventsiooniga",),
+    ),
+    Fact(
+        "performs also several arms control obligations",
+        ("arms_control",),
+        ("fulfils several arms control obligations",),
+        ("täidab ka mitmeid relvastuskontrolli kohustusi",),
+    ),
+    Fact(
+        "rights and responsibilities in the sphere of arms control include practical outputs",
+        ("arms_control",),
+        ("In practice, its rights and responsibilities in arms control include",),
+        ("Praktikas hõlmavad Eesti õigused ja kohustused relvastuskontrolli valdkonnas",),
+    ),
+    Fact(
+        "organising visits to armed forces of other OSCE countries under the 2011 Vienna document",
+        ("arms_control",),
+        ("organising visits to the armed forces of other OSCE countries under the 2011 Vienna Document",),
+        ("visiitide korraldamist teiste OSCE osalisriikide relvajõududesse Viini dokumendi 2011 alusel",),
+    ),
+    Fact(
+        "visits to armed forces of other OSCE countries under the 2011 Vienna document",
+        ("vienna_document",),
+        (
+            "Under the 2011 Vienna Document, Estonia organises visits to the armed forces of other countries of the "
+            "Organization for Security and Co-operation in Europe (OSCE)",
+        ),
+        (
+            "Viini dokumendi 2011 alusel korraldab Eesti visiite teiste Euroopa Julgeoleku- ja "
+            "Koostööorganisatsiooni (OSCE) osalisriikide relvajõududesse",
+        ),
+    ),
+    Fact(
+        "receiving similar visits from other counties",
+        ("arms_control",),
+        ("receiving similar visits from other countries",),
+        ("samalaadsete visiitide vastuvõtmist teistest riikidest",),
+    ),
+    Fact(
+        "similar visits from other counties",
+        ("vienna_document",),
+        ("receives similar visits from other countries",),
+        ("võtab vastu samalaadseid visiite teistest riikidest",),
+    ),
+    Fact(
+        "organizing and receiving surveillance flights in the framework Open Sky Convention",
+        ("arms_control",),
+        ("organising and receiving observation flights under the Open Skies Treaty",),
+        ("vaatluslendude korraldamist ja vastuvõtmist avatud taeva lepingu raames",),
+    ),
+    Fact(
+        "surveillance flights in the framework Open Sky Convention",
+        ("open_skies",),
+        (
+            "In the framework of the Open Skies Treaty, Estonia organises observation flights and receives "
+            "observation flights from other states",
+        ),
+        ("Avatud taeva lepingu raames korraldab Eesti vaatluslende ja võtab vastu teiste riikide vaatluslende",),
+    ),
+    # Participation in International Operations
+    Fact(
+        "Contributing to the solving of international crises serves Estonia’s interests",
+        ("operations", "operations_why"),
+        ("contributing to resolving international crises serves Estonia's interests",),
+        ("rahvusvaheliste kriiside lahendamisele kaasaaitamine on Eesti huvides",),
+    ),
+    Fact(
+        "By participating in international military operations, Estonia will contribute both immediately and in "
+        "general to the security of Europe and the world as whole",
+        ("operations", "operations_why"),
+        (
+            "By taking part in international military operations, Estonia contributes both immediately and in "
+            "general to the security of Europe and of the world as a whole",
+        ),
+        (
+            "Rahvusvahelistes sõjalistes operatsioonides osaledes panustab Eesti nii vahetult kui ka üldisemalt "
+            "Euroopa ja kogu maailma julgeolekusse",
+        ),
+    ),
+    Fact(
+        "This is the reason why Estonia is actively taking part in international military operations",
+        ("operations_why",),
+        ("That is why Estonia actively takes part in them",),
+        ("Seepärast osaleb Eesti neis aktiivselt",),
+    ),
+    Fact(
+        "Estonia is actively taking part in international military operations",
+        ("operations",),
+        ("Estonia actively takes part in international military operations",),
+        ("Eesti osaleb aktiivselt rahvusvahelistes sõjalistes operatsioonides",),
+    ),
+]
+
+# Every number on the page, and where the knowledge file must hold it.
+PAGE_NUMBERS = {
+    "35": "the approximate count of partner countries (bilateral_relations.approximate_count)",
+    "2011": "the year of the Vienna Document (arms_control, vienna_document)",
+    "31": "the day the page was last updated (source.last_updated)",
+    "2014": "the year the page was last updated (source.last_updated)",
+}
+# The Estonian for the page's "co-operation" words: the knowledge file writes "cooperation".
+SPELLING = {"co-ordination": "coordination", "co-operation": "cooperation"}
+# Nine, as the overview says it: "with defence attachés in nine of them" / "üheksas riigis".
+NINE = {"en": "in nine of them", "et": "üheksas riigis"}
+SPHERES_ET = [
+    "kaitsepoliitiliste seisukohtade aktiivne koordineerimine",
+    "operatsioonid",
+    "väljaõpe",
+    "sõjaline haridus",
+    "hanked",
+]
+
+
+# The sentences whose lists the structured tests below check item by item.
+PARTNERS = re.compile(r"bilateral defence relations with approximately (\d+) countries in ([^.]+)\.")
+ATTACHES = re.compile(r"Defence Attachés have been appointed to ([^.]+)\.")
+SPHERES = re.compile(r"include (active co-ordination of [^.]+?) and co-operation in the fields such as ([^.]+)\.")
+
+
+def page_sections(page: str) -> Tuple[str, Dict[str, List[str]], str]:
+    """(title, {heading: [paragraph, ...]}, last-updated line) of the page: its first line is the
+    title, its last the date, and a heading is a paragraph of one line without a full stop."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", page) if p.strip()]
+    title, *body, updated = paragraphs
+    sections: Dict[str, List[str]] = {}
+    heading = None
+    for paragraph in body:
+        if "\n" not in paragraph and not paragraph.endswith("."):
+            heading = paragraph
+            sections[heading] = []
+        else:
+            assert heading, f"text before the first heading: {paragraph!r}"
+            sections[heading].append(" ".join(paragraph.split()))
+    return title, sections, updated
+
+
+def page_sentences(page: str) -> List[Tuple[str, str]]:
+    """(heading, sentence) for every sentence of the page's sections."""
+    _, sections, _ = page_sections(page)
+    return [
+        (heading, sentence)
+        for heading, paragraphs in sections.items()
+        for paragraph in paragraphs
+        for sentence in re.split(r"(?<=\.)\s+", paragraph)
+    ]
+
+
+def listed(text: str) -> List[str]:
+    """The items of "a, b, c and d"."""
+    *rest, last = text.split(", ")
+    return rest + last.split(" and ") if rest else text.split(" and ")
+
+
+def topic_texts(topic_id: str, language: str) -> str:
+    """What the assistant says on a topic: its answer and its `more`, placeholders filled."""
+    facts = get_facts()
+    topic = facts.knowledge.topic(topic_id)
+    texts = [topic.answer[language]] + ([topic.more[language]] if topic.more else [])
+    return " ".join(" ".join(text.format(**facts.values(language)).split()) for text in texts)
+
+
+def test_the_seed_page_is_found_from_the_checkout_not_the_working_folder(page):
+    assert ROOT.parent / "shared" / "seed" / "international-cooperation.txt" == SEED
+    assert (ROOT / "knowledge.yml").is_file() and SEED.is_absolute()
+
+
+def test_the_pages_title_and_date_are_the_sources(knowledge, page):
+    title, _, updated = page_sections(page)
+    assert knowledge.source.title["en"] == title == "International Cooperation"
+    day = re.fullmatch(r"Last updated: (\d{1,2} \w+ \d{4})", updated)
+    assert day, updated
+    assert knowledge.source.last_updated == datetime.datetime.strptime(day.group(1), "%d %B %Y").date()
+    assert knowledge.source.date_text["en"] == knowledge.source.date_as_of["en"] == day.group(1) == "31 May 2014"
+    assert (knowledge.source.date_text["et"], knowledge.source.date_as_of["et"]) == ("31. mail 2014", "31. mai 2014")
+
+
+def test_the_pages_sections_are_the_topics_sections(knowledge, page):
+    title, sections, _ = page_sections(page)
+    assert list(sections) == [
+        "Co-operation with NATO and the European Union",
+        "Bi-lateral defence relations",
+        "Arms control",
+        "Participation in International Operations",
+    ]
+    # Every section has topics, and every topic comes from a section (or the whole page: the overview, the source).
+    assert {t.section for t in knowledge.topics} == set(sections) | {title}
+    assert {t.id for t in knowledge.topics if t.section == title} == {"overview", "source"}
+
+
+def test_every_number_on_the_page_is_checked(page):
+    assert set(re.findall(r"\d+", page)) == set(PAGE_NUMBERS)
+
+
+def test_the_number_of_partner_countries_and_their_regions(knowledge, page):
+    found = PARTNERS.search(page)
+    assert found, "the page's sentence on bilateral defence relations"
+    count, regions = int(found.group(1)), listed(found.group(2))
+    assert (count, regions) == (35, ["Europe", "North America", "Asia"])
+    assert knowledge.bilateral_count == count
+    assert [r["en"] for r in knowledge.bilateral_regions] == regions
+    assert [r["et"] for r in knowledge.bilateral_regions] == ["Euroopas", "Põhja-Ameerikas", "Aasias"]
+    for language, says in [("en", "approximately 35 countries"), ("et", "ligikaudu 35 riigiga")]:
+        for topic_id in ("overview", "bilateral_relations", "defence_attaches"):
+            assert says in topic_texts(topic_id, language), (topic_id, language)
+
+
+def test_the_nine_attache_countries_in_the_pages_order(knowledge, page):
+    found = ATTACHES.search(page)
+    assert found, "the page's sentence on defence attachés"
+    countries = listed(found.group(1))
+    assert len(countries) == 9
+    assert [c.name["en"] for c in knowledge.attache_countries] == countries
+    assert [c.in_form for c in knowledge.attache_countries] == ATTACHE_IN["et"]
+    for language, names in [("en", countries), ("et", ATTACHE_IN["et"])]:
+        joined = ", ".join(names[:-1]) + {"en": " and ", "et": " ja "}[language] + names[-1]
+        for topic_id in ("defence_attaches", "bilateral_relations"):
+            assert joined in topic_texts(topic_id, language), (topic_id, language)
+        assert NINE[language] in topic_texts("overview", language)
+
+
+def test_the_spheres_of_cooperation_in_the_pages_order(knowledge, page):
+    found = SPHERES.search(" ".join(page.split()))
+    assert found, "the page's sentence on the spheres of cooperation"
+    spheres = [found.group(1)] + listed(found.group(2))
+    for word, spelling in SPELLING.items():
+        spheres = [s.replace(word, spelling) for s in spheres]
+    assert [s.name["en"] for s in knowledge.spheres] == spheres
+    assert [s.name["et"] for s in knowledge.spheres] == SPHERES_ET
+    for language, names in [("en", spheres), ("et", SPHERES_ET)]:
+        joined = ", ".join(names[:-1]) + {"en": " and ", "et": " ja "}[language] + names[-1]
+        for topic_id in ("cooperation_spheres", "bilateral_relations"):
+            assert joined in topic_texts(topic_id, language), (topic_id, language)
+
+
+@pytest.mark.parametrize("fact", PAGE_FACTS, ids=[f.page[:60] for f in PAGE_FACTS])
+def test_each_fact_of_the_page_is_stated_in_both_languages(page, fact):
+    assert fact.page in " ".join(page.split()), f"not on the page: {fact.page!r}"
+    for topic_id in fact.topics:
+        for language, phrases in (("en", fact.en), ("et", fact.et)):
+            said = topic_texts(topic_id, language).casefold()
+            for phrase in phrases:
+                assert phrase.casefold() in said, (topic_id, language, phrase)
+
+
+def test_each_fact_is_stated_in_a_topic_of_its_section(knowledge, page):
+    section_of = {}
+    for heading, sentence in page_sentences(page):
+        for fact in PAGE_FACTS:
+            if fact.page in sentence:
+                section_of.setdefault(fact.page, heading)
+    for fact in PAGE_FACTS:
+        assert {knowledge.topic(t).section for t in fact.topics} == {section_of[fact.page]}, fact.page
+
+
+def test_every_sentence_of_the_page_is_checked(page):
+    unchecked = [s for _, s in page_sentences(page) if not any(f.page in s for f in PAGE_FACTS)]
+    assert not unchecked, f"sentences of the page no fact checks: {unchecked}"
+
+
+def test_every_name_on_the_page_is_checked(page):
+    """Each capitalised word inside a sentence (a name: NATO, OSCE, Vienna, Asia...) is in a checked fact."""
+    one = " ".join(page.split())
+    lists = [m.group(0) for m in (PARTNERS.search(one), ATTACHES.search(one), SPHERES.search(one)) if m]
+    assert len(lists) == 3
+    checked = " ".join([f.page for f in PAGE_FACTS] + lists)
+    for _, sentence in page_sentences(page):
+        for name in re.findall(r"(?<=\s)[A-Z][\w’-]*", sentence):
+            assert re.search(rf"\b{re.escape(name)}\b", checked), f"name {name!r} in {sentence!r} is not checked"
+
+
 # --- Breakage: each kind gives a message naming the file, the entry and the problem ---
 
 
+@functools.lru_cache(maxsize=1)
+def knowledge_data():
+    """knowledge.yml as YAML data, read once (LibYAML's parser when installed: it is ten times faster)."""
+    return yaml.load(KNOWLEDGE_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def broken(tmp_path, edit):
-    data = yaml.safe_load(KNOWLEDGE.read_text(encoding="utf-8"))
+    data = copy.deepcopy(knowledge_data())
     edit(data)
     path = tmp_path / "knowledge.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    path.write_text(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

@@ -8,7 +8,7 @@ import pytest
 from bench.bots import QUESTIONS, Ours
 from bench.report import markdown
 from bench.stats import TARGETS, met, percentile, ratios
-from morphology.language import language_identifier
+from languages.identification import language_identifier
 from stack.processes import ROOT
 
 

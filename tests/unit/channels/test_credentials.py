@@ -9,7 +9,7 @@ import yaml
 from channels.credentials import ROOT, write_credentials
 
 # REST (with request checks) and socket.io (with an origin check): always on.
-BASE = ["channels.rest.CheckedRestInput", "webchat.channel.SocketIOInput"]
+BASE = ["channels.rest.CheckedRestInput", "channels.socketio.SocketIOInput"]
 SLACK = {"SLACK_BOT_TOKEN": "xoxb-secret-value", "SLACK_SIGNING_SECRET": "signing-secret-value"}
 
 

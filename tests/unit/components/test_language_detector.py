@@ -194,8 +194,19 @@ def test_the_table_is_large_and_balanced():
     assert len(ENGLISH) >= 45 and len(ESTONIAN) >= 45 and len(NEUTRAL) >= 12
     texts = [p.values[0] for p in TABLE]
     assert len(texts) == len(set(texts)), "a message is in the table twice"
-    # The detector must be right on at least 95 % of the table.
-    assert len(KNOWN_MISSES) <= 0.05 * len(TABLE)
+
+
+def test_the_detector_is_right_on_at_least_95_percent_of_the_table(detector):
+    """The budget counts the detector's actual misses over the whole table (not the entries
+    marked as known misses), and every miss must be one of the known misses listed above."""
+    misses = {}
+    for param in TABLE:
+        text, expected = param.values
+        found = detector.detect(text, None)
+        if found != expected:
+            misses[text] = (expected, found)
+    assert len(misses) <= 0.05 * len(TABLE), f"{len(misses)} of {len(TABLE)} messages missed: {misses}"
+    assert set(misses) <= {p.values[0] for p in KNOWN_MISSES}, f"misses not listed as known: {misses}"
 
 
 @pytest.mark.parametrize("text, expected", TABLE)

@@ -1,0 +1,91 @@
+"""action_answer_bilateral (actions/bilateral.py): Estonia's bilateral defence relations,
+with or without a country named.
+"""
+
+import pytest
+
+from actions.bilateral import ActionAnswerBilateral
+from tests.unit.actions.support import FACTS, LANGS, POINTER, REGIONS, assert_language, sourced_body, text_of
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_bilateral_without_country(language, ask):
+    texts = ask(ActionAnswerBilateral, language, "ask_bilateral_relations", "How many partner countries?")
+    body = sourced_body(texts, language)
+    assert body == FACTS.answer("bilateral_relations", language)
+    assert "35" in body
+    assert REGIONS[language] in body
+    assert_language(texts[0], language)
+
+
+def test_bilateral_literal_wording(ask):
+    en = sourced_body(ask(ActionAnswerBilateral, "en", "ask_bilateral_relations", "?"), "en")
+    assert (
+        en
+        == "Estonia has bilateral defence relations with approximately 35 countries in Europe, North America and Asia."
+    )
+    et = sourced_body(ask(ActionAnswerBilateral, "et", "ask_bilateral_relations", "?"), "et")
+    assert et == "Eestil on kahepoolsed kaitsesuhted ligikaudu 35 riigiga Euroopas, Põhja-Ameerikas ja Aasias."
+
+
+@pytest.mark.parametrize(
+    "language, typed, about, cannot",
+    [
+        ("en", "Italy", "Italy", "cannot confirm relations with Italy"),
+        ("et", "Itaaliaga", "Itaalia", "ei saa ma Itaalia kohta"),
+    ],
+)
+def test_bilateral_with_a_country_without_attache(language, typed, about, cannot, ask):
+    texts = ask(ActionAnswerBilateral, language, "ask_bilateral_relations", f"... {typed}?", [("country", typed)])
+    lines = sourced_body(texts, language).split("\n")
+    assert len(lines) == 3, lines
+    assert lines[0].startswith(FACTS.unstated_text("bilateral_relations", "countries", language))
+    assert lines[1] == FACTS.answer("bilateral_relations", language)
+    assert cannot in lines[2]
+    assert "attaché" not in lines[2] and "atašee" not in lines[2]
+    assert_language(texts[0], language)
+
+
+@pytest.mark.parametrize(
+    "language, typed, attache_line",
+    [
+        ("en", "Finland", "It does say that Estonia has a defence attaché in Finland."),
+        ("en", "the US", "It does say that Estonia has a defence attaché in the United States of America."),
+        ("et", "Soomega", "Küll aga on allika järgi Eestil kaitseatašee Soomes."),
+        ("et", "Ühendkuningriigiga", "Küll aga on allika järgi Eestil kaitseatašee Ühendkuningriigis."),
+    ],
+)
+def test_bilateral_with_an_attache_country_mentions_the_attache(language, typed, attache_line, ask):
+    texts = ask(ActionAnswerBilateral, language, "ask_bilateral_relations", f"... {typed}?", [("country", typed)])
+    lines = sourced_body(texts, language).split("\n")
+    assert len(lines) == 4, lines  # the page names no partner; its answer; so no confirmation; the attaché
+    assert lines[0].startswith(FACTS.unstated_text("bilateral_relations", "countries", language))
+    assert "35" in lines[1]
+    assert lines[3] == attache_line
+    assert_language(texts[0], language)
+
+
+def test_bilateral_country_found_in_the_text(ask):
+    lines = sourced_body(
+        ask(ActionAnswerBilateral, "et", "ask_bilateral_relations", "Kas Eestil on kaitsesuhted Rootsiga?"), "et"
+    ).split("\n")
+    assert len(lines) == 4
+    assert "Rootsi kohta" in lines[2]
+    assert lines[3].endswith("kaitseatašee Rootsis.")
+
+
+# ------------------------------------------------ where the knowledge ends
+
+
+@pytest.mark.parametrize(
+    "language, intent, text, entities",
+    [
+        ("et", "ask_bilateral_relations", "kas kaitsesuhted Itaaliaga?", [("country", "Itaaliaga", "DIETClassifier")]),
+        ("en", "ask_bilateral_relations", "relations with Finland?", [("country", "Finland", "DIETClassifier")]),
+    ],
+)
+def test_a_fact_the_knowledge_does_not_hold_points_to_the_ministry(language, intent, text, entities, answer):
+    action = ActionAnswerBilateral()
+    messages, _ = answer(action, language, intent, text, entities)
+    body = text_of(messages).split("\n\n")[0]
+    assert body.split("\n")[-1] == POINTER[language]
