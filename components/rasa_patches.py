@@ -15,10 +15,7 @@ and is applied only on the Rasa version it was written for: see patches/__init__
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
 import patches
@@ -27,28 +24,10 @@ from components.stateless import StatelessComponent
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class RasaPatches(StatelessComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        # StatelessComponent's create() and load() both come here.
         patches.apply_rasa_patches()
-        return cls(config)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> GraphComponent:
-        patches.apply_rasa_patches()
-        return cls(config)
+        super().__init__(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         return messages
