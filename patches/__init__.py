@@ -3,7 +3,8 @@
 Each patch is written for one exact version of one package (`Patch.package`,
 `Patch.version`) and is applied only explicitly, by the code that needs it:
 
-- the Rasa patches (group "rasa": patches/rasa_speed.py, patches/action_timeout.py)
+- the Rasa patches (group "rasa": patches/rasa_speed.py, patches/action_timeout.py,
+  and patches/jwt_refusal.py for the sanic-jwt of Rasa's HTTP API)
   by components/rasa_patches.py, the first component of config.yml's pipeline, when
   Rasa loads the model, so before any other component (DIETClassifier among them);
   the action-server timeout also by the policy that relies on it
@@ -60,6 +61,7 @@ class Patch:
 
 RASA = ("rasa", "3.6.21")
 ENGINEIO = ("python-engineio", "4.15.1")
+SANIC_JWT = ("sanic-jwt", "1.8.0")
 ESTNLTK = ("estnltk", "1.7.4")
 
 # fmt: off
@@ -78,6 +80,8 @@ PATCHES: Tuple[Patch, ...] = (
           "each event type name is looked up once"),
     Patch("action_timeout", *RASA, "patches.action_timeout", "limit_action_server_wait", "rasa",
           "Rasa waits ACTION_SERVER_TIMEOUT seconds (1.5) for the action server, not 5 minutes"),
+    Patch("jwt_refusal", *SANIC_JWT, "patches.jwt_refusal", "refuse_tokens_of_another_algorithm", "rasa",
+          "a JWT of another algorithm (\"alg\": \"none\") is refused with 401, not a 500"),
     Patch("engineio_json", *ENGINEIO, "patches.engineio", "decode_with", "engineio",
           "engine.io decodes JSON messages with the channel's checked JSON module"),
     Patch("engineio_packets", *ENGINEIO, "patches.engineio", "tolerate_bad_packets", "engineio",
