@@ -29,7 +29,7 @@ TARGET = ROOT / "nlu" / "knowledge_names.yml"
 
 # Attaché questions with the country in one Estonian case each (Vabamorf's case
 # names; "in" is the country's own "in" form, inessive or adessive). The
-# held-out inflection test (tests/e2e/inflection_set.py) uses other sentences.
+# held-out inflection test (tests/nlu/inflection.yml) uses other sentences.
 ESTONIAN_QUESTIONS: Tuple[Tuple[str, str], ...] = (
     ("in", "Kas Eestil on kaitseatašee {form}?"),
     ("n", "Kas {form} on nende riikide seas, kus Eestil on kaitseatašee?"),

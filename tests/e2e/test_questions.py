@@ -10,6 +10,7 @@ import uuid
 import pytest
 import socketio
 
+from tests.e2e.answers import VERDICTS, verdict_problem
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
@@ -148,11 +149,18 @@ def assistant(tmp_path_factory):
 
 
 def check_answer(assistant, detector, question, expected, language):
+    """The answer has every expected fact (case-insensitive). A verdict among them ("Yes", "No",
+    "Jah", "Ei") is checked where it belongs, as the first word of a line (tests/e2e/answers.py):
+    the answer starts with the first, each names the fact listed after it, and an answer
+    expected to have none has no line starting with one."""
     replies = assistant.say(f"e2e-{uuid.uuid4().hex}", question)
     text = "\n".join(replies)
     assert replies, f"no reply to {question!r}"
     for fact in expected:
-        assert fact.lower() in text.lower(), f"{question!r} -> {text!r} lacks {fact!r}"
+        if fact not in VERDICTS:
+            assert fact.lower() in text.lower(), f"{question!r} -> {text!r} lacks {fact!r}"
+    problem = verdict_problem(text, expected)
+    assert problem is None, f"{question!r} -> {text!r}: {problem}"
     assert detector.detect(text) == language, f"{question!r} answered in the wrong language: {text!r}"
     return text
 
@@ -276,7 +284,7 @@ def test_a_message_in_another_script_is_told_which_languages_the_assistant_speak
         ("Does Estonia have defence ties with countries in North America?", ["North America"], ["recognise"]),
         (
             "Do Estonia and its strategic partners coordinate their defence policy positions?",
-            ["coordination of defence policy positions"],
+            ["Yes", "coordination of defence policy positions"],
             ["does not list", "is not listed"],
         ),
         ("Kas Eesti teeb partneritega koostööd kaitsehangetes?", ["Jah", "hanked"], ["ei ole allikas"]),
@@ -292,6 +300,8 @@ def test_the_issues_examples_are_answered_without_false_unknowns(assistant, ques
     text = "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", question))
     for part in must:
         assert part in text, (question, text)
+    problem = verdict_problem(text, must)  # "Yes"/"Jah" as the answer's first word, not anywhere
+    assert problem is None, (question, text, problem)
     for part in must_not:
         assert part not in text, (question, text)
 

@@ -2,7 +2,10 @@
 
 It runs in a daemon thread, records each request (method, path, query,
 headers, parsed body) and answers with what the subclass's `answer` returns.
-Tests wait for the requests they expect with `wait_for`, bounded in time.
+Tests wait for the requests they expect with `wait_for`, bounded in time, which
+also fails on a reply delivered twice: the same request again (same path and
+body) before the user said anything more. The user's turns are counted by
+`send_to_rasa`, through which every fake sends what the user does.
 """
 
 import json
@@ -12,6 +15,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Dict, List, Tuple
 from urllib.parse import parse_qs, urlsplit
+
+import requests
 
 
 @dataclass
@@ -24,6 +29,7 @@ class Recorded:
     json: Any = None
     form: Dict[str, str] = field(default_factory=dict)
     accepted: bool = False  # the fake answered 2xx, without "ok"/"success": false in the body
+    turn: int = 0  # how many user messages this fake had sent to Rasa when the request arrived
 
 
 def parse_body(content_type: str, raw: bytes) -> Tuple[Any, Dict[str, str]]:
@@ -61,6 +67,7 @@ class FakePlatform:
 
     def __init__(self) -> None:
         self.requests: List[Recorded] = []
+        self.turn = 0  # user messages sent to Rasa so far (send_to_rasa)
         self._lock = threading.Lock()
         platform = self
 
@@ -83,6 +90,7 @@ class FakePlatform:
                 refused = isinstance(body, dict) and (body.get("ok") is False or body.get("success") is False)
                 request.accepted = 200 <= status < 300 and not refused
                 with platform._lock:
+                    request.turn = platform.turn
                     platform.requests.append(request)
                 data = json.dumps(body).encode("utf-8")
                 self.send_response(status)
@@ -113,16 +121,44 @@ class FakePlatform:
         with self._lock:
             return [r for r in self.requests if r.accepted and predicate(r)]
 
+    def send_to_rasa(self, url: str, timeout: float = 60, **kwargs: Any) -> requests.Response:
+        """POSTs what the user does (a message, a click) to Rasa's webhook: the replies
+        arriving from now on answer it, so the same reply again is no longer a duplicate."""
+        with self._lock:
+            self.turn += 1
+        return requests.post(url, timeout=timeout, **kwargs)
+
+    @staticmethod
+    def duplicates(found: List[Recorded]) -> List[Recorded]:
+        """The requests that repeat an earlier one of the same user turn (same method, path and body)."""
+        seen = set()
+        repeated = []
+        for request in found:
+            key = (request.turn, request.method, request.path, request.raw)
+            if key in seen:
+                repeated.append(request)
+            seen.add(key)
+        return repeated
+
     def wait_for(
         self, predicate: Callable[[Recorded], bool], count: int = 1, timeout: float = 60, settle: float = 0.5
     ) -> List[Recorded]:
-        """The matching requests once at least `count` arrived (and `settle` s passed with no more)."""
+        """The matching requests once at least `count` arrived (and `settle` s passed with no more).
+
+        Fails if one of them is a reply delivered twice (see `duplicates`): a duplicate is
+        sent right after the original, so the settle time lets it arrive."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             found = self.recorded(predicate)
             if len(found) >= count:
                 time.sleep(settle)
-                return self.recorded(predicate)
+                found = self.recorded(predicate)
+                repeated = self.duplicates(found)
+                assert not repeated, (
+                    f"The fake {self.name} received the same request twice in one turn of the user: "
+                    f"{[(r.method, r.path, r.raw[:200]) for r in repeated]}"
+                )
+                return found
             time.sleep(0.1)
         raise AssertionError(
             f"The fake {self.name} did not receive {count} matching request(s) in {timeout} s; "

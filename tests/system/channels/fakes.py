@@ -26,10 +26,6 @@ from tests.system.channels.fake_server import FakePlatform, Recorded
 _ids = count(1000)
 
 
-def post(url: str, timeout: float = 60, **kwargs: Any) -> requests.Response:
-    return requests.post(url, timeout=timeout, **kwargs)
-
-
 class FakeTelegram(FakePlatform):
     """Bot API server (getMe, setWebhook, sendMessage, answerCallbackQuery) and update sender."""
 
@@ -108,7 +104,9 @@ class FakeTelegram(FakePlatform):
         return self._send(webhook, update, None)
 
     def _send(self, webhook: str, update: Dict[str, Any], secret: Optional[str]) -> requests.Response:
-        return post(webhook, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret or self.secret})
+        return self.send_to_rasa(
+            webhook, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret or self.secret}
+        )
 
 
 class FakeSlack(FakePlatform):
@@ -177,7 +175,9 @@ class FakeSlack(FakePlatform):
             "authorizations": [{"team_id": "T0TEST", "user_id": "U0BOT", "is_bot": True}],
         }
         body = json.dumps(event).encode()
-        return post(webhook, data=body, headers=self.signed_headers(body, "application/json", secret, timestamp))
+        return self.send_to_rasa(
+            webhook, data=body, headers=self.signed_headers(body, "application/json", secret, timestamp)
+        )
 
     def press_button(self, webhook: str, user: str, channel: str, value: str) -> requests.Response:
         payload = {
@@ -199,7 +199,9 @@ class FakeSlack(FakePlatform):
             ],
         }
         body = urlencode({"payload": json.dumps(payload)}).encode()
-        return post(webhook, data=body, headers=self.signed_headers(body, "application/x-www-form-urlencoded"))
+        return self.send_to_rasa(
+            webhook, data=body, headers=self.signed_headers(body, "application/x-www-form-urlencoded")
+        )
 
 
 class FakeFacebook(FakePlatform):
@@ -271,7 +273,7 @@ class FakeFacebook(FakePlatform):
             "X-Hub-Signature": "sha1=" + hmac.new(key, body, hashlib.sha1).hexdigest(),
             "X-Hub-Signature-256": "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest(),
         }
-        return post(webhook, data=body, headers=headers)
+        return self.send_to_rasa(webhook, data=body, headers=headers)
 
 
 class FakeBotFramework(FakePlatform):
@@ -346,7 +348,7 @@ class FakeBotFramework(FakePlatform):
         }
         if locale:
             activity["locale"] = locale
-        return post(webhook, json=activity, headers={"Authorization": f"Bearer {token or self.token()}"})
+        return self.send_to_rasa(webhook, json=activity, headers={"Authorization": f"Bearer {token or self.token()}"})
 
 
 class FakeMattermost(FakePlatform):
@@ -387,7 +389,7 @@ class FakeMattermost(FakePlatform):
             "trigger_word": "@assistant",
             "file_ids": "",
         }
-        return post(webhook, json=payload)
+        return self.send_to_rasa(webhook, json=payload)
 
     def press_button(self, integration_url: str, user: str, channel: str, context: Dict[str, Any]) -> requests.Response:
         payload = {
@@ -403,7 +405,7 @@ class FakeMattermost(FakePlatform):
             "data_source": "",
             "context": context,
         }
-        return post(integration_url, json=payload)
+        return self.send_to_rasa(integration_url, json=payload)
 
 
 class FakeRocketChat(FakePlatform):
@@ -445,7 +447,7 @@ class FakeRocketChat(FakePlatform):
             "text": text,
             "siteUrl": self.url,
         }
-        return post(webhook, json=payload)
+        return self.send_to_rasa(webhook, json=payload)
 
 
 class FakeTwilio(FakePlatform):
@@ -514,7 +516,7 @@ class FakeTwilio(FakePlatform):
             "X-Twilio-Signature": self.signature(webhook, fields, token),
             "Content-Type": "application/x-www-form-urlencoded",
         }
-        return post(webhook, data=urlencode(fields).encode(), headers=headers)
+        return self.send_to_rasa(webhook, data=urlencode(fields).encode(), headers=headers)
 
 
 class FakeCallbackReceiver(FakePlatform):

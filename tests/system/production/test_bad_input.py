@@ -142,24 +142,6 @@ def test_odd_message_gets_a_polite_safe_reply(secured_assistant, text, expected)
     assert_still_answers(secured_assistant)
 
 
-def test_odd_senders_that_are_valid_keep_separate_conversations(secured_assistant):
-    """Unicode, emoji and 128-character sender ids are fine and are not mixed up."""
-    senders = ["Ülle-Õnne 🙂", "مستخدم", "x" * 128, "a'b\"c;--", "../../etc"]
-    for sender in senders:
-        assert secured_assistant.say(sender, "Kas Eestil on kaitseatašee Soomes?")[0].startswith("Jah")
-    for sender in senders:
-        # Each conversation kept its own language: a neutral message is answered in Estonian.
-        assert "NATO" in "\n".join(secured_assistant.say(sender, "NATO?"))
-        assert "liikmesriigina" in "\n".join(secured_assistant.say(sender, "NATO?"))
-
-
-def test_injected_intent_cannot_set_the_language_to_nonsense(secured_assistant):
-    sender = sid()
-    secured_assistant.say(sender, '/ask_nato{"language": "xx"}')
-    reply = "\n".join(secured_assistant.say(sender, "Kas Eestil on kaitseatašee Soomes?"))
-    assert reply.startswith("Jah"), reply
-
-
 def assert_still_answers(assistant) -> None:
     replies = assistant.say(sid(), "Is there an Estonian defence attaché in Finland?")
     assert replies and replies[0].startswith("Yes"), replies

@@ -1,7 +1,9 @@
 """Security of the HTTP surface: the API needs a token or JWT, CORS allows only
 the configured origin, bodies are size-limited, the action server is
-loopback-only and its errors never echo the conversation, and `make run`
-refuses to turn the API on without authentication.
+loopback-only and its errors never echo the conversation, `make run`
+refuses to turn the API on without authentication, an entity typed in an
+`/intent{...}` message cannot set the conversation's language (read on the
+tracker), and odd sender ids in different languages keep their own conversations.
 
 (That the API is off by default is checked on the production cluster, in
 test_cluster.py.)
@@ -60,8 +62,9 @@ def test_forged_jwt_is_refused(secured_assistant, alice):
 def test_unsigned_jwt_is_refused(secured_assistant, alice):
     unsigned = user_jwt(None, alice, role="admin", algorithm="none")
     response = tracker(secured_assistant, alice, headers=bearer(unsigned))
-    # Rasa answers an "alg: none" token with a bare 500 page: refused, but not as tidily as a 401.
-    assert response.status_code in (401, 500), response.status_code
+    # An "alg: none" token is a token without a valid signature: refused as unauthenticated,
+    # like the forged one; a 500 would be a server error, not a refusal.
+    assert response.status_code == 401, (response.status_code, response.text[:300])
     assert "Soomes" not in response.text and "Traceback" not in response.text
 
 
@@ -168,3 +171,53 @@ def test_make_run_refuses_the_api_without_authentication():
     )
     assert result.returncode == 2
     assert "needs RASA_JWT_SECRET or RASA_AUTH_TOKEN" in result.stderr
+
+
+# ------------------------------------------- what a message can and cannot change
+
+NATO_ANSWER = {"en": "As a NATO member state", "et": "NATO liikmesriigina"}
+
+
+def language_slot(assistant, api_secrets, sender: str):
+    """The conversation's `language` slot, read from the tracker (Rasa's HTTP API)."""
+    response = tracker(assistant, sender, params={"token": api_secrets["token"]})
+    assert response.status_code == 200, response.status_code
+    return response.json()["slots"].get("language")
+
+
+@pytest.mark.parametrize("value", ["xx", "en"])
+def test_an_entity_typed_in_an_intent_message_does_not_set_the_language(secured_assistant, api_secrets, value):
+    """`/ask_nato{"language": ...}` typed by a user: the entity has no role, and the slot takes only
+    the language detector's (domain.yml), so the Estonian conversation stays Estonian. Observed
+    on the tracker and in the reply to that very message; a follow-up would be detected anew."""
+    sender = f"inject-{uuid.uuid4().hex}"
+    assert NATO_ANSWER["et"] in "\n".join(secured_assistant.say(sender, "Kas Eesti on NATO liige?"))
+    assert language_slot(secured_assistant, api_secrets, sender) == "et"
+    reply = "\n".join(secured_assistant.say(sender, f'/ask_nato{{"language": "{value}"}}'))
+    assert language_slot(secured_assistant, api_secrets, sender) == "et"
+    assert NATO_ANSWER["et"] in reply and NATO_ANSWER["en"] not in reply, reply
+
+
+def test_odd_senders_in_different_languages_keep_their_own_conversations(secured_assistant):
+    """Unicode, emoji, quote and path-like sender ids, and 128 characters: each conversation
+    keeps its own language. Neighbours speak different languages, and every conversation is
+    started before any is continued, so an answer from another sender's conversation shows."""
+    senders = {
+        "Ülle-Õnne 🙂": "et",
+        "مستخدم": "en",
+        "x" * 128: "et",
+        "x" * 127: "en",
+        "a'b\"c;--": "et",
+        "../../etc": "en",
+        "Mari": "et",
+        "mari": "en",
+    }
+    question = {"en": "Is Estonia a member of NATO?", "et": "Kas Eesti on NATO liige?"}
+    for sender, language in senders.items():
+        first = "\n".join(secured_assistant.say(sender, question[language]))
+        assert NATO_ANSWER[language] in first, (sender, first)
+    for sender, language in senders.items():
+        # A language-neutral message is answered in the language of the sender's own conversation.
+        reply = "\n".join(secured_assistant.say(sender, "NATO?"))
+        other = "en" if language == "et" else "et"
+        assert NATO_ANSWER[language] in reply and NATO_ANSWER[other] not in reply, (sender, language, reply)
