@@ -27,6 +27,7 @@ class RasaPatches(StatelessComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         # StatelessComponent's create() and load() both come here.
         patches.apply_rasa_patches()
+        patches.apply_http_api_patches()
         super().__init__(config)
 
     def process(self, messages: List[Message]) -> List[Message]:

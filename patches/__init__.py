@@ -3,8 +3,8 @@
 Each patch is written for one exact version of one package (`Patch.package`,
 `Patch.version`) and is applied only explicitly, by the code that needs it:
 
-- the Rasa patches (group "rasa": patches/rasa_speed.py, patches/action_timeout.py,
-  and patches/jwt_refusal.py for the sanic-jwt of Rasa's HTTP API)
+- the Rasa patches (group "rasa": patches/rasa_speed.py, patches/action_timeout.py;
+  group "http_api": patches/jwt_refusal.py, for the sanic-jwt of Rasa's HTTP API)
   by components/rasa_patches.py, the first component of config.yml's pipeline, when
   Rasa loads the model, so before any other component (DIETClassifier among them);
   the action-server timeout also by the policy that relies on it
@@ -80,7 +80,7 @@ PATCHES: Tuple[Patch, ...] = (
           "each event type name is looked up once"),
     Patch("action_timeout", *RASA, "patches.action_timeout", "limit_action_server_wait", "rasa",
           "Rasa waits ACTION_SERVER_TIMEOUT seconds (1.5) for the action server, not 5 minutes"),
-    Patch("jwt_refusal", *SANIC_JWT, "patches.jwt_refusal", "refuse_tokens_of_another_algorithm", "rasa",
+    Patch("jwt_refusal", *SANIC_JWT, "patches.jwt_refusal", "refuse_tokens_of_another_algorithm", "http_api",
           "a JWT of another algorithm (\"alg\": \"none\") is refused with 401, not a 500"),
     Patch("engineio_json", *ENGINEIO, "patches.engineio", "decode_with", "engineio",
           "engine.io decodes JSON messages with the channel's checked JSON module"),
@@ -167,7 +167,8 @@ def apply(name: str, *args: Any) -> bool:
     if switched_off_by(patch) or not version_matches(patch):
         return False
     function: Callable[..., Undo] = getattr(importlib.import_module(patch.module), patch.function)
-    _undos.setdefault(name, []).append(function(*args))
+    undo_it = function(*args)  # stored only once the patch is in place
+    _undos.setdefault(name, []).append(undo_it)
     logger.debug("Patched %s %s: %s", patch.package, patch.version, patch.what)
     return True
 
@@ -176,7 +177,17 @@ def apply_group(group: str) -> List[str]:
     """Applies every patch of `group` that is on; logs one line of what was done. The names applied."""
     members = [patch for patch in PATCHES if patch.group == group]
     matching = {patch.package: version_matches(patch) for patch in members}  # one warning per package
-    done = [patch.name for patch in members if matching[patch.package] and apply(patch.name)]
+    done: List[str] = []
+    try:
+        for patch in members:
+            if matching[patch.package] and apply(patch.name):
+                done.append(patch.name)
+    except Exception:
+        # All or nothing: a patch that fails leaves none of its group half-applied.
+        for name in reversed(done):
+            undo(name)
+        logger.error("Could not apply the %s patches; those applied are undone.", group)
+        raise
     off = {
         patch.name: variable
         for patch in members
@@ -195,6 +206,11 @@ def apply_group(group: str) -> List[str]:
 def apply_rasa_patches() -> List[str]:
     """The Rasa patches, as components/rasa_patches.py applies them when the model loads."""
     return apply_group("rasa")
+
+
+def apply_http_api_patches() -> List[str]:
+    """The patches of Rasa's HTTP API (sanic-jwt), which components/rasa_patches.py also applies."""
+    return apply_group("http_api")
 
 
 def applied() -> List[str]:

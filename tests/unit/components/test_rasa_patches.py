@@ -25,18 +25,21 @@ from stack.processes import ROOT
 NODE = "run_components.rasa_patches.RasaPatches0"
 
 
+GROUPS = ("rasa", "http_api")  # what RasaPatches applies
+
+
 @pytest.fixture(autouse=True)
 def rasa_as_released(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for variable in ("RASA_PATCHES", "RASA_HOT_PATHS", *(p.switch for p in patches.PATCHES)):
         monkeypatch.delenv(variable, raising=False)
     # Rasa as released for the test (an earlier test may have applied some of the
     # Rasa patches: the guard policy's load applies the action timeout), then as it was.
-    before = [name for name in patches.applied() if patches.BY_NAME[name].group == "rasa"]
+    before = [name for name in patches.applied() if patches.BY_NAME[name].group in GROUPS]
     for name in reversed(before):
         patches.undo(name)
     yield
     for name in reversed(patches.applied()):
-        if patches.BY_NAME[name].group == "rasa":
+        if patches.BY_NAME[name].group in GROUPS:
             patches.undo(name)
     for name in before:
         patches.apply(name)

@@ -13,6 +13,7 @@ from rasa.engine.graph import GraphSchema
 from rasa.shared.core.events import Event
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
+from sanic_jwt.authentication import Authentication
 
 import patches
 from channels.socketio_checks import CheckedJson
@@ -37,6 +38,7 @@ CHANGES: Dict[str, Tuple[Any, str]] = {
     "debug_copies": (rasa.core.processor, "copy"),
     "event_types": (Event, "resolve_by_type"),
     "action_timeout": (rasa.core.actions.action, "DEFAULT_REQUEST_TIMEOUT"),
+    "jwt_refusal": (Authentication, "_decode"),
     "engineio_json": (RELEASED_PACKET, "json"),
     "engineio_packets": (engineio.packet, "Packet"),
     "polling_check": (ENGINE, "handle_request"),
@@ -193,8 +195,8 @@ def test_another_python_engineio_is_not_patched_and_one_warning_line_says_so(mon
     released = state()
     fake_versions(monkeypatch, "python-engineio", "4.16.0")
     with caplog.at_level(logging.DEBUG, logger="patches"):
-        assert apply_everything() == [n for n in CHANGES if patches.BY_NAME[n].package == "rasa"]
-    assert changed(released) == [n for n in CHANGES if patches.BY_NAME[n].package == "rasa"]
+        assert apply_everything() == [n for n in CHANGES if patches.BY_NAME[n].package != "python-engineio"]
+    assert changed(released) == [n for n in CHANGES if patches.BY_NAME[n].package != "python-engineio"]
     warnings = [r.getMessage() for r in caplog.records if r.name == "patches" and r.levelno == logging.WARNING]
     assert warnings == [
         "Not patching python-engineio: its patches (engineio_json, engineio_packets, polling_check) were written "
@@ -220,3 +222,60 @@ def test_replace_puts_back_an_attribute_an_object_did_not_have_of_its_own():
     assert owner.inherited == "own"
     undo()
     assert owner.inherited == "class" and "inherited" not in vars(owner)
+
+
+def test_a_patch_that_fails_leaves_none_of_its_group_applied(monkeypatch):
+    import patches.rasa_speed
+
+    def broken() -> patches.Undo:
+        raise RuntimeError("the internals moved")
+
+    monkeypatch.setattr(patches.rasa_speed, "remember_minimal_graphs", broken)
+    patches.undo_all()
+    with pytest.raises(RuntimeError, match="the internals moved"):
+        patches.apply_rasa_patches()
+    assert [name for name in patches.applied() if patches.BY_NAME[name].group == "rasa"] == []
+
+
+def test_a_jwt_of_another_algorithm_is_an_undecodable_token_once_patched():
+    """sanic-jwt answers DecodeError with 401; PyJWT's InvalidAlgorithmError ("alg": "none")
+    reached Sanic as a 500 before the patch."""
+    import asyncio
+
+    import jwt
+
+    class Config:
+        def leeway(self) -> int:
+            return 0
+
+        def verify_exp(self) -> bool:
+            return True
+
+        def __contains__(self, key: str) -> bool:
+            return False
+
+    class Auth:
+        claims: List[str] = []
+        config = Config()
+        _extra_verifications: List[Any] = []
+        _custom_claims: List[Any] = []
+
+        async def _get_secret(self, token: Any = None) -> str:
+            return "secret"
+
+        def _get_algorithm(self) -> str:
+            return "HS256"
+
+    unsigned = jwt.encode({"user": {"username": "alice", "role": "admin"}}, None, algorithm="none")
+
+    def decode() -> Any:
+        return asyncio.run(Authentication._decode(Auth(), unsigned))  # type: ignore[arg-type]
+
+    patches.undo("jwt_refusal")  # (an earlier test may have applied it; the fixture puts it back)
+    with pytest.raises(jwt.exceptions.InvalidAlgorithmError):
+        decode()  # sanic-jwt as released
+    assert patches.apply("jwt_refusal")
+    with pytest.raises(jwt.exceptions.DecodeError):
+        decode()
+    signed = jwt.encode({"user": {"username": "alice"}}, "secret", algorithm="HS256")
+    assert asyncio.run(Authentication._decode(Auth(), signed))["user"]["username"] == "alice"  # type: ignore[arg-type]
