@@ -27,6 +27,7 @@ from channels.fields import message_problem, metadata_problem, sender_problem
 from channels.refusals import refusal
 from channels.routes import is_webhook_post
 from channels.texts import user_text
+from common.languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class CheckedRestInput(RestInput):
             except Exception:
                 logger.exception("Could not handle a message of sender %s", message.sender_id)
                 language = (message.metadata or {}).get("language")
-                for lang in [language] if language in apology else ["en", "et"]:
+                for lang in [language] if language in apology else LANGUAGES:
                     await message.output_channel.send_text_message(message.sender_id, apology[lang])
 
         blueprint = super().blueprint(handle_or_apologise)

@@ -1,7 +1,7 @@
 """Capitals and diacritics of Estonian words typed without them, restored from a lexicon made at build time.
 
 Vabamorf does not know "rootsis", "kaitseatasee" or "voimalik". Its speller
-restores them, but takes about 10 ms a word, too slow for every message. The
+restores them, but far too slowly for every message (README's Estonian section). The
 words the NLU can use are those of its training data, so the pipeline build
 (morphology/build.py) collects them: every case form, singular and plural, of
 every Estonian noun, adjective and name in the data, the usual forms of its

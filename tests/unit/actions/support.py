@@ -19,11 +19,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.facts import get_facts
 from actions.knowledge import load_knowledge
 from actions.ratings import RATINGS as RATING_INTENTS
+from common.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[3]
 FACTS = get_facts()
 KNOWLEDGE = load_knowledge()
-LANGS = ("en", "et")
+LANGS = LANGUAGES
 
 # ------------------------------------------------------------ hard facts
 # Written out from the source page, not read from knowledge.yml.

@@ -11,10 +11,11 @@ from actions.base import fallback_reason
 from actions.clarify import ActionClarify, likely_intents
 from actions.facts import get_facts
 from actions.help import topic_buttons
+from common.languages import LANGUAGES
 from common.names import FALLBACK_CONFIDENCE, FALLBACK_REASONS, NLU_FALLBACK
 
 FACTS = get_facts()
-LANGS = ("en", "et")
+LANGS = LANGUAGES
 # A ranking beneath nlu_fallback with two readings worth offering.
 RANKING = [(NLU_FALLBACK, 0.45), ("ask_nato", 0.3), ("ask_eu", 0.2)]
 

@@ -13,10 +13,7 @@ import pytest
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
-try:  # the one fold function (common/text.py); before the move it was in actions/matching.py
-    from common.text import fold
-except ImportError:
-    from actions.matching import fold
+from common.text import fold
 
 ROOT = Path(__file__).resolve().parents[3]
 DOMAIN_INTENTS = set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"])

@@ -5,7 +5,7 @@ the widget files so other sites can load them as modules."""
 import pytest
 import requests
 
-from tests.servers import free_port
+from stack.processes import free_port
 from webchat.server import serve_in_thread
 
 RASA = "http://127.0.0.1:5999"
