@@ -22,7 +22,7 @@ from typing import Callable, Dict, List, Optional
 
 import yaml
 
-from stack.processes import ROOT, VENV_BIN, Process, free_port, loopback_endpoints
+from stack.processes import ROOT, VENV_BIN, Process, free_port, loopback_endpoints, rasa_run_command
 
 QUESTIONS = yaml.safe_load((ROOT / "bench" / "questions.yml").read_text(encoding="utf-8"))
 ENV = dict(
@@ -85,23 +85,9 @@ class Bot:
         raise NotImplementedError
 
     def rasa_command(self, endpoints: Path, credentials: Path) -> List[str]:
-        return [
-            str(VENV_BIN / "rasa"),
-            "run",
-            "--model",
-            str(self.model),
-            "--interface",
-            "127.0.0.1",
-            "--port",
-            str(self.rasa_port),
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(credentials),
-            "--enable-api",
-            "--auth-token",
-            self.token,
-        ]
+        return rasa_run_command(
+            self.rasa_port, endpoints, credentials, model=self.model, extra=["--enable-api", "--auth-token", self.token]
+        )
 
     def answer_problem(self, question: str, replies: list) -> Optional[str]:
         """Why `replies` is not a real answer to `question`, or None."""

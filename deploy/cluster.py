@@ -15,13 +15,18 @@ import signal
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Dict, List, Optional
 
-import requests
-
-from stack.processes import MODEL, ROOT, VENV_BIN, Process, free_port, wait_http
+from stack.processes import (
+    ROOT,
+    Process,
+    free_port,
+    rasa_run_command,
+    start_action_server,
+    wait_http,
+    wait_until_answering,
+)
 
 ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -122,51 +127,16 @@ class Cluster:
         return self
 
     def start_actions(self) -> None:
-        self.actions = Process(
-            "action server",
-            [str(VENV_BIN / "python"), "-m", "actions", "--port", str(self.action_port)],
-            self.workdir / "actions.log",
-            self.env,
-        )
-        wait_http(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
+        self.actions = start_action_server(self.action_port, self.workdir / "actions.log", self.env)
 
     def start_replica(self, index: int, wait: bool = True) -> None:
-        command = [
-            str(VENV_BIN / "rasa"),
-            "run",
-            "--model",
-            str(MODEL),
-            "--interface",
-            "127.0.0.1",
-            "--port",
-            str(self.rasa_ports[index]),
-            "--credentials",
-            "credentials.yml",
-            "--endpoints",
-            str(self.endpoints),
-        ] + self.rasa_args
+        command = rasa_run_command(self.rasa_ports[index], self.endpoints, "credentials.yml", extra=self.rasa_args)
         self.replicas[index] = Process(f"rasa replica {index}", command, self.workdir / f"rasa-{index}.log", self.env)
         if wait:
             self.wait_replica(index)
 
     def wait_replica(self, index: int) -> None:
-        process = self.replicas[index]
-        wait_http(f"{self.replica_url(index)}/", process, 400)
-        # The first message warms the model up; Rasa is ready once it is answered.
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                response = requests.post(
-                    f"{self.replica_url(index)}/webhooks/rest/webhook",
-                    timeout=60,
-                    json={"sender": f"warmup-{uuid.uuid4().hex}", "message": "hello"},
-                )
-                if response.ok and response.json():
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(1)
-        raise RuntimeError(f"{process.name} did not answer a first message:\n{process.tail()}")
+        wait_until_answering(self.replica_url(index), self.replicas[index])
 
     def kill_replica(self, index: int) -> None:
         """Kills a replica at once (SIGKILL), as a crash or an OOM kill would."""

@@ -12,8 +12,9 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Union
+from typing import Callable, Dict, List, Optional, Sequence, Union
 
 import requests
 import yaml
@@ -69,6 +70,60 @@ def wait_http(url: str, process: Process, seconds: float) -> None:
             pass
         time.sleep(0.5)
     raise RuntimeError(f"The {process.name} did not start within {seconds} s:\n{process.tail()}")
+
+
+def start_action_server(port: int, log: Path, env: dict) -> Process:
+    """The action server (python -m actions) on 127.0.0.1:`port`, once it answers /health."""
+    process = Process("action server", [str(VENV_BIN / "python"), "-m", "actions", "--port", str(port)], log, env)
+    wait_http(f"http://127.0.0.1:{port}/health", process, 60)
+    return process
+
+
+def rasa_run_command(
+    port: int,
+    endpoints: Union[str, Path],
+    credentials: Union[str, Path],
+    model: Path = MODEL,
+    extra: Sequence[str] = (),
+) -> List[str]:
+    """`rasa run` of `model` on 127.0.0.1:`port` with these endpoints and credentials files."""
+    return [
+        str(VENV_BIN / "rasa"),
+        "run",
+        "--model",
+        str(model),
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--credentials",
+        str(credentials),
+        "--endpoints",
+        str(endpoints),
+        *extra,
+    ]
+
+
+def wait_until_answering(url: str, process: Process, seconds: float = 120) -> None:
+    """Waits until the Rasa server at `url` replies to a first REST message (the first one
+    warms the model up), after its HTTP server is up; fails early when `process` exits."""
+    wait_http(f"{url}/", process, 400)
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            response = requests.post(
+                f"{url}/webhooks/rest/webhook",
+                timeout=60,
+                json={"sender": f"warmup-{uuid.uuid4().hex}", "message": "hello"},
+            )
+            if response.ok and response.json():
+                return
+        except requests.RequestException:
+            pass
+        if not process.alive():
+            break
+        time.sleep(1)
+    raise RuntimeError(f"The {process.name} did not answer a first message:\n{process.tail()}")
 
 
 def rss_mb(pid: int) -> float:

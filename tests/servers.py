@@ -5,22 +5,23 @@ temporary folder, so it never touches a developer's `make run`.
 """
 
 import os
-import time
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence
 
 import requests
 
-from stack.processes import (
+from stack.processes import (  # noqa: F401  (MODEL, ROOT, VENV_BIN, wait_http: the tests import them from here)
     MODEL,
     ROOT,
     VENV_BIN,
     Process,
     free_port,
     loopback_endpoints,
-    wait_http,  # (the tests import these from here)
+    rasa_run_command,
+    start_action_server,
+    wait_http,
+    wait_until_answering,
 )
 
 
@@ -88,46 +89,14 @@ class Assistant(RestClient):
             self.stop()
 
     def start_actions(self) -> None:
-        self.actions = Process(
-            "action server",
-            [str(VENV_BIN / "python"), "-m", "actions", "--port", str(self.action_port)],
-            self.workdir / "actions.log",
-            self.env,
-        )
-        wait_http(f"http://127.0.0.1:{self.action_port}/health", self.actions, 60)
+        self.actions = start_action_server(self.action_port, self.workdir / "actions.log", self.env)
 
     def start_rasa(self) -> None:
-        self.rasa = Process(
-            "rasa",
-            [
-                str(VENV_BIN / "rasa"),
-                "run",
-                "--model",
-                str(MODEL),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(self.rasa_port),
-                "--credentials",
-                str(self.credentials),
-                "--endpoints",
-                str(self.endpoints),
-            ]
-            + (["--cors", *self.cors] if self.cors else []),
-            self.workdir / "rasa.log",
-            self.env,
+        command = rasa_run_command(
+            self.rasa_port, self.endpoints, self.credentials, extra=["--cors", *self.cors] if self.cors else []
         )
-        wait_http(f"{self.url}/", self.rasa, 300)
-        # The first message warms up the model; wait until it is answered.
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if self.say(f"warmup-{uuid.uuid4().hex}", "hello"):
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(1)
-        raise RuntimeError(f"Rasa did not answer a first message:\n{self.rasa.tail()}")
+        self.rasa = Process("rasa", command, self.workdir / "rasa.log", self.env)
+        wait_until_answering(self.url, self.rasa)
 
     def stop(self) -> None:
         for process in (self.rasa, self.actions):
