@@ -34,7 +34,7 @@ test: lint $(MODEL) $(TEST_SETUP) ## set up, train if needed, then the static ch
 	$(PY) -m pytest
 
 test-unit: $(VENV)/.installed nlu/knowledge_names.yml ## the unit tests alone (no model, no servers; under a minute)
-	$(PY) -m pytest tests/unit -q
+	$(PY) -m pytest tests/unit -q -n 2
 
 # The static checks: ruff (lint and format), mypy (mypy.ini), ESLint on the widget.
 lint: $(VENV)/.installed $(WEBCHAT_NPM) ## ruff lint and format check, mypy, ESLint on the widget
