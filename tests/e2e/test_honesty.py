@@ -25,11 +25,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from common.languages import LANGUAGES
 from tests.servers import Assistant
 from tests.unit.data.test_nlu_data import normalise, trained_texts
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGUAGES = ("en", "et")
 
 # Rates the end-to-end tests require, per language. The same training gives a
 # slightly different model on another machine's CPU, so gates on model output
