@@ -27,6 +27,7 @@ from typing import Dict, List
 
 import yaml
 
+from common.languages import LANGUAGES
 from common.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 def test_messages() -> List[str]:
     """The held-out test messages, annotations removed, plus the Estonian ones without diacritics."""
     by_language: Dict[str, List[str]] = {}
-    for language in ("en", "et"):
+    for language in LANGUAGES:
         data = yaml.safe_load((ROOT / "tests" / "nlu" / f"{language}.yml").read_text(encoding="utf-8"))
         by_language[language] = [
             ANNOTATION.sub(r"\1", line[2:].strip())
