@@ -27,7 +27,7 @@ import yaml
 
 from common.languages import LANGUAGES
 from tests.servers import Assistant
-from tests.unit.data.test_nlu_data import normalise, trained_texts
+from tests.training_data import normalise, trained_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,8 +2,6 @@
 from the training data, and the names generated from the knowledge file are current."""
 
 import difflib
-import functools
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,21 +11,10 @@ import pytest
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
-from common.text import fold
+from tests.training_data import folded, trained_texts, training_examples
 
 ROOT = Path(__file__).resolve().parents[3]
 DOMAIN_INTENTS = set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"])
-
-
-def normalise(text):
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # drop entity annotations
-    return re.sub(r"[^\w\s]", "", text.casefold()).split()
-
-
-def folded(text):
-    """A line as the overlap checks compare it: without entity annotations, case, diacritics
-    ("Lätis" = "latis"), punctuation and extra spaces."""
-    return " ".join(normalise(fold(text)))
 
 
 # A held-out line at least this similar to a training line (difflib ratio, after folding)
@@ -85,17 +72,6 @@ def test_every_intent_is_trained_and_tested_in_both_languages(data):
     assert set(test.intents) == DOMAIN_INTENTS, f"{language}: {DOMAIN_INTENTS ^ set(test.intents)}"
     counts = {i: sum(1 for e in train.intent_examples if e.get("intent") == i) for i in DOMAIN_INTENTS}
     assert min(counts.values()) >= 30, counts
-
-
-@functools.lru_cache(maxsize=1)
-def training_examples():
-    """Every training sentence, including those generated from the knowledge file (nlu/, which data/nlu links to)."""
-    return tuple(e.get("text") for e in load_data(str(ROOT / "nlu")).intent_examples)
-
-
-def trained_texts():
-    """Every training sentence, folded: without case, diacritics and punctuation."""
-    return {folded(text) for text in training_examples()}
 
 
 @pytest.fixture(scope="module")
