@@ -7,7 +7,7 @@
  *
  * or sets window.defenceChatConfig = {serverUrl, language, title} before it.
  * The widget keeps the conversation across reloads (sessionStorage + Rasa's
- * session persistence), speaks English and Estonian, and builds every message
+ * session persistence), speaks every language of strings.js, and builds every message
  * from text nodes, so markup in messages never runs.
  */
 
@@ -26,7 +26,7 @@ function readConfig() {
   return {
     serverUrl: new URL(global.serverUrl || data.serverUrl || window.location.origin, window.location.href).origin,
     language: global.language || data.language || null,
-    title: typeof title === "string" ? { en: title, et: title } : title,
+    title: typeof title === "string" ? Object.fromEntries(LANGUAGES.map((language) => [language, title])) : title,
   };
 }
 
@@ -104,7 +104,7 @@ class ChatWidget {
     this.subtitle = element("p", { id: "dcw-subtitle", class: "dcw-subtitle" });
     this.languageButtons = LANGUAGES.map((language) => {
       const button = element("button", { type: "button", class: "dcw-language", lang: language },
-        language === "en" ? "English" : "Eesti");
+        STRINGS[language].languageName);
       button.addEventListener("click", () => this.setLanguage(language, { chosen: true }));
       return button;
     });

@@ -1,13 +1,18 @@
 /**
- * The widget's own words in English and Estonian, the choice of the starting
- * language, and a small guess of a message's language for its `lang` attribute
- * (screen readers pick their voice from it).
+ * The widget's own words in every language the assistant speaks (one block per
+ * language, in the assistant's order: the first is the default), the choice of
+ * the starting language, and a small guess of a message's language for its
+ * `lang` attribute (screen readers pick their voice from it). Each block also
+ * gives the language's own name (its button), the letters only it writes, and
+ * frequent words only it uses: a new language is a new block, no code.
  */
-
-export const LANGUAGES = ["en", "et"];
 
 export const STRINGS = {
   en: {
+    languageName: "English",
+    letters: null,
+    words: ("the is are and of in to yes no hello hi help you can about source what does " +
+      "do a an there which where how why with thanks please estonia estonian defence").split(" "),
     title: "Defence cooperation assistant",
     subtitle: "Answers about Estonia's international defence cooperation",
     open: "Ask the assistant",
@@ -31,6 +36,10 @@ export const STRINGS = {
     welcome: "Hello! Ask me about Estonia's international defence cooperation, or type “help” to see the topics.",
   },
   et: {
+    languageName: "Eesti",
+    letters: /[õäöüšž]/i,
+    words: ("ja on ei jah kas see mis kus mida eesti eestil eestit tere abi aitäh " +
+      "palun võite küsida allikas ning ka oma kohta riigis riigiga kaitseatašee kaitseatašeed").split(" "),
     title: "Kaitsekoostöö assistent",
     subtitle: "Vastused Eesti rahvusvahelise kaitsekoostöö kohta",
     open: "Küsige assistendilt",
@@ -55,37 +64,41 @@ export const STRINGS = {
   },
 };
 
-/** "et" or "en" for a language tag such as "et-EE", or null. */
+export const LANGUAGES = Object.keys(STRINGS);
+const WORDS = Object.fromEntries(LANGUAGES.map((language) => [language, new Set(STRINGS[language].words)]));
+
+/** The widget's language for a language tag such as "et-EE", or null. */
 export function languageOf(tag) {
   const base = String(tag || "").trim().toLowerCase().split(/[-_]/)[0];
   return LANGUAGES.includes(base) ? base : null;
 }
 
-/** The configured language, else the page's lang, else the browser's first known language, else English. */
+/** The configured language, else the page's lang, else the browser's first known language, else the first. */
 export function startingLanguage(configured) {
   const candidates = [configured, document.documentElement.lang, ...(navigator.languages || [navigator.language])];
   for (const tag of candidates) {
     const language = languageOf(tag);
     if (language) return language;
   }
-  return "en";
+  return LANGUAGES[0];
 }
 
-const ESTONIAN_LETTERS = /[õäöüšž]/i;
-const ESTONIAN_WORDS = new Set(("ja on ei jah kas see mis kus mida eesti eestil eestit tere abi aitäh " +
-  "palun võite küsida allikas ning ka oma kohta riigis riigiga kaitseatašee kaitseatašeed ").split(" "));
-const ENGLISH_WORDS = new Set(("the is are and of in to yes no hello hi help you can about source what does " +
-  "do a an there which where how why with thanks please estonia estonian defence").split(" "));
+/** The one language among `candidates` with the highest score, or null on a tie or no score. */
+function best(scores) {
+  const top = Math.max(0, ...Object.values(scores));
+  const leaders = Object.keys(scores).filter((language) => scores[language] === top);
+  return top > 0 && leaders.length === 1 ? leaders[0] : null;
+}
 
-/** "et" or "en" for a message, or fallback when the text gives no clue (e.g. "NATO?"). */
+/** A language for a message: its own letters, else its frequent words, else fallback ("NATO?"). */
 export function guessLanguage(text, fallback) {
-  if (ESTONIAN_LETTERS.test(text)) return "et";
-  let et = 0, en = 0;
+  const byLetters = LANGUAGES.filter((language) => STRINGS[language].letters?.test(text));
+  if (byLetters.length === 1) return byLetters[0];
+  const scores = Object.fromEntries(LANGUAGES.map((language) => [language, 0]));
   for (const word of String(text).toLowerCase().match(/\p{L}+/gu) || []) {
-    if (ESTONIAN_WORDS.has(word)) et += 1;
-    if (ENGLISH_WORDS.has(word)) en += 1;
+    for (const language of LANGUAGES) {
+      if (WORDS[language].has(word)) scores[language] += 1;
+    }
   }
-  if (et > en) return "et";
-  if (en > et) return "en";
-  return fallback;
+  return best(scores) || fallback;
 }
