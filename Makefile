@@ -8,11 +8,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
-SPACY_PIPELINE := build/spacy-bilingual
+SPACY_PIPELINE := build/spacy-pipeline
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py common/*.py languages/*.py) \
+# Every language's package (languages/<code>/): its data and morphology shape the NLU.
+LANGUAGE_FILES := $(wildcard languages/*.py languages/*/*.py)
+TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py common/*.py) $(LANGUAGE_FILES) \
 	nlu/knowledge_names.yml $(SPACY_PIPELINE)/meta.json
 
 .PHONY: help run test test-unit lint chat train validate compare constraints clean
@@ -62,13 +64,13 @@ $(VENV)/.installed: requirements.txt constraints.txt | $(PY)
 # The generator rewrites the file only when its content changes, so editing an answer
 # text in knowledge.yml re-runs it (seconds) but does not retrain the model.
 nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py $(wildcard common/*.py) \
-		morphology/estonian.py tools/nlu_from_knowledge.py | $(VENV)/.installed
+		$(LANGUAGE_FILES) morphology/estonian.py tools/nlu_from_knowledge.py | $(VENV)/.installed
 	$(PY) -m tools.nlu_from_knowledge
 
 # The spaCy pipeline (tokenizer + lemmas) is built from code, never committed;
-# its lexicon of Estonian forms comes from the NLU data. Rasa's training cache
+# each language's lemmatizer is built from the NLU data. Rasa's training cache
 # keys SpacyNLP on the pipeline's path only, so a rebuilt pipeline empties the cache.
-$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py languages/*.py common/*.py nlu/*.yml) nlu/knowledge_names.yml \
+$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py common/*.py nlu/*.yml) $(LANGUAGE_FILES) nlu/knowledge_names.yml \
 		| $(VENV)/.installed
 	$(PY) -m morphology.build $(SPACY_PIPELINE)
 	rm -rf .rasa/cache

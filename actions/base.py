@@ -17,7 +17,6 @@ from rasa_sdk.types import DomainDict
 from actions.facts import Facts, Tagged, get_facts
 from actions.knowledge import Country
 from actions.ratings import rating_buttons
-from common.languages import DEFAULT_LANGUAGE, LANGUAGES
 from common.names import (
     COUNTRY_ENTITY,
     FALLBACK_REASON,
@@ -26,6 +25,7 @@ from common.names import (
     LANGUAGE_SLOT,
     PENDING_COUNTRIES_SLOT,
 )
+from languages import DEFAULT_LANGUAGE, LANGUAGES
 
 logger = logging.getLogger(__name__)
 

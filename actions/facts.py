@@ -11,8 +11,8 @@ from actions.knowledge import Country, Knowledge, Topic, load_knowledge
 from actions.matching import Matcher
 from actions.names import MIN_CONFIDENCE, NameFilter
 from actions.phrasing import Phrases
-from actions.words import PhraseIndex, estonian_morphology, message_words
-from common.languages import LANGUAGES
+from actions.words import PhraseIndex, message_words, morphology
+from languages import LANGUAGES
 
 # Words that may stand between the words of a detail's cue ("which countries" in "which
 # European countries", "when did" in "when exactly did").
@@ -92,14 +92,14 @@ class Facts:
 
     @staticmethod
     def country_in(country: Country, language: str) -> str:
-        """How "in <country>" is written after the preposition (en) or as one word (et)."""
-        return country.name["en"] if language == "en" else country.in_form
+        """How "in <country>" is written in the language's phrases (knowledge.yml `names.<lang>.in`)."""
+        return country.names[language].in_form
 
     def country_words(self, country: Country, language: str) -> Dict[str, str]:
         return {
             "country_in": self.country_in(country, language),
             # "relations with <country>" (en), "<country> kohta" (et, genitive)
-            "country_about": country.name["en"] if language == "en" else country.genitive,
+            "country_about": country.names[language].about,
         }
 
     def count_countries_in(self, count: int, language: str) -> str:
@@ -183,11 +183,9 @@ class Facts:
 
 
 def city_forms(country: Country, language: str) -> Tuple[str, ...]:
-    """The country's cities as people type them: in Estonian every case form Vabamorf makes."""
-    cities = country.cities.get(language, ())
-    if language != "et" or not cities:
-        return cities
-    return tuple(form for city in cities for form in estonian_morphology().case_forms(city))
+    """The country's cities as people type them: every case form the language's morphology makes."""
+    cities = country.names[language].cities
+    return tuple(form for city in cities for form in morphology(language).case_forms(city))
 
 
 @lru_cache(maxsize=1)

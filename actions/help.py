@@ -11,7 +11,6 @@ from rasa_sdk import Tracker
 from actions.base import KnowledgeAction, entity_values, latest_intent
 from actions.facts import Facts
 from actions.knowledge import OVERVIEW_ROLE, SOURCE_ROLE, Topic
-from common.languages import LANGUAGES
 from common.names import (
     ACTION_CANNOT_ANSWER,
     ACTION_HELP,
@@ -22,6 +21,7 @@ from common.names import (
     OUT_OF_SCOPE,
     TOO_LONG,
 )
+from languages import LANGUAGES
 
 
 def topic_menu(facts: Facts, language: str) -> str:

@@ -20,12 +20,12 @@ import reprlib
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AbstractSet, Any, Dict, List, Optional, Tuple
+from typing import AbstractSet, Any, Dict, Iterable, List, Optional, Tuple
 
 import yaml
 
 from actions.matching import match_key
-from common.languages import LANGUAGE_NAMES, LANGUAGES
+from languages import LANGUAGE_NAMES, LANGUAGES
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge.yml"
 SCHEMA_VERSION = 1
@@ -193,15 +193,36 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class CountryNames:
+    """A country's names in one language (knowledge.yml `countries[].names.<language>`)."""
+
+    name: str  # "the United Kingdom", "Ühendkuningriik"
+    in_form: str  # "in <country>" as the phrases use it: "the United Kingdom", "Ühendkuningriigis"
+    about: str  # "about/with <country>": "the United Kingdom", "Ühendkuningriigi"
+    aliases: Tuple[str, ...]  # other names people use: "Britain", "USA" (inflected like the name)
+    spellings: Tuple[str, ...]  # every spelling people type: the above, aliases and forms
+    # Cities people name for the country ("an attaché in Berlin"): matched by the actions
+    # (in every case form), not taught to the NLU as the country's names.
+    cities: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Country:
     id: str
-    name: Dict[str, str]  # en: "the United Kingdom", et: "Ühendkuningriik"
-    in_form: str  # Estonian "in <country>": "Ühendkuningriigis"
-    genitive: str  # Estonian genitive: "Ühendkuningriigi"
-    aliases: Dict[str, Tuple[str, ...]]  # every spelling people type, per language
-    # Cities people name for the country ("an attaché in Berlin"), per language: matched by the
-    # actions (Estonian in every case form), not taught to the NLU as the country's names.
-    cities: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    names: Dict[str, CountryNames]  # per language
+
+    @property
+    def name(self) -> Dict[str, str]:
+        return {lang: names.name for lang, names in self.names.items()}
+
+    @property
+    def aliases(self) -> Dict[str, Tuple[str, ...]]:
+        """Every spelling people type, per language."""
+        return {lang: names.spellings for lang, names in self.names.items()}
+
+    @property
+    def cities(self) -> Dict[str, Tuple[str, ...]]:
+        return {lang: names.cities for lang, names in self.names.items()}
 
 
 @dataclass(frozen=True)
@@ -281,9 +302,10 @@ class _Checker:
             self.fail(entry, "must be a list of texts")
         return tuple(self.text(v, f"{entry}[{i}]") for i, v in enumerate(value))
 
-    def bilingual(self, value: Any, entry: str) -> Dict[str, str]:
+    def in_every_language(self, value: Any, entry: str) -> Dict[str, str]:
         if not isinstance(value, dict):
-            self.fail(entry, "must give the text in English and Estonian: {en: ..., et: ...}")
+            shape = ", ".join(f"{lang}: ..." for lang in LANGUAGES)
+            self.fail(entry, f"must give the text in {_and(LANGUAGE_NAMES[lang] for lang in LANGUAGES)}: {{{shape}}}")
         for lang in LANGUAGES:
             if lang not in value:
                 self.fail(entry, f"the {LANGUAGE_NAMES[lang]} text ({lang}) is missing")
@@ -314,8 +336,14 @@ class _Checker:
                     f"unknown placeholder(s) {clipped(str(sorted(unknown)))}; allowed: {sorted(PLACEHOLDERS)}",
                 )
             found[lang] = names
-        if found["en"] != found["et"]:
-            self.fail(entry, f"English uses placeholders {sorted(found['en'])} but Estonian {sorted(found['et'])}")
+        first = LANGUAGES[0]
+        for lang in LANGUAGES[1:]:
+            if found[lang] != found[first]:
+                self.fail(
+                    entry,
+                    f"{LANGUAGE_NAMES[first]} uses placeholders {sorted(found[first])} "
+                    f"but {LANGUAGE_NAMES[lang]} {sorted(found[lang])}",
+                )
 
 
 def load_knowledge(path: Optional[Path] = None) -> Knowledge:
@@ -350,8 +378,12 @@ def load_knowledge(path: Optional[Path] = None) -> Knowledge:
     if not isinstance(count, int) or isinstance(count, bool) or count <= 0:
         check.fail("bilateral_relations.approximate_count", f"must be a positive whole number, not {shown(count)}")
     if not isinstance(bilateral["regions"], list) or not bilateral["regions"]:
-        check.fail("bilateral_relations.regions", "must be a non-empty list of {en, et} region names")
-    regions = tuple(check.bilingual(r, f"bilateral_relations.regions[{i}]") for i, r in enumerate(bilateral["regions"]))
+        check.fail(
+            "bilateral_relations.regions", f"must be a non-empty list of {{{', '.join(LANGUAGES)}}} region names"
+        )
+    regions = tuple(
+        check.in_every_language(r, f"bilateral_relations.regions[{i}]") for i, r in enumerate(bilateral["regions"])
+    )
 
     attaches = raw["defence_attaches"]
     if not isinstance(attaches, list) or not attaches:
@@ -385,12 +417,12 @@ def _source(check: _Checker, raw: Any) -> Source:
     if not isinstance(raw["last_updated"], datetime.date):
         check.fail("source.last_updated", f"must be a date written as YYYY-MM-DD, not {shown(raw['last_updated'])}")
     return Source(
-        title=check.bilingual(raw["title"], "source.title"),
-        publisher=check.bilingual(raw["publisher"], "source.publisher"),
+        title=check.in_every_language(raw["title"], "source.title"),
+        publisher=check.in_every_language(raw["publisher"], "source.publisher"),
         last_updated=raw["last_updated"],
-        date_text=check.bilingual(raw["date_text"], "source.date_text"),
-        date_as_of=check.bilingual(raw["date_as_of"], "source.date_as_of"),
-        official_channel=check.bilingual(raw["official_channel"], "source.official_channel"),
+        date_text=check.in_every_language(raw["date_text"], "source.date_text"),
+        date_as_of=check.in_every_language(raw["date_as_of"], "source.date_as_of"),
+        official_channel=check.in_every_language(raw["official_channel"], "source.official_channel"),
     )
 
 
@@ -437,7 +469,7 @@ def _unstated(
     for detail_id, texts in raw.items():
         if detail_id not in detail_ids:
             check.fail(f"{entry}.{str(detail_id)[:60]}", f"{shown(detail_id)} is not the id of an entry in details")
-        unstated[detail_id] = check.bilingual(texts, f"{entry}.{detail_id}")
+        unstated[detail_id] = check.in_every_language(texts, f"{entry}.{detail_id}")
         check.placeholders(unstated[detail_id], f"{entry}.{detail_id}")
     return unstated
 
@@ -470,22 +502,24 @@ def _topics(check: _Checker, raw: Any, detail_ids: AbstractSet[str] = frozenset(
                     f"intent {shown(intent)} is already answered by topic {shown(intent_owner[intent])}",
                 )
             intent_owner[intent] = topic_id
-        answer = check.bilingual(item["answer"], f"{entry}.answer")
+        answer = check.in_every_language(item["answer"], f"{entry}.answer")
         check.placeholders(answer, f"{entry}.answer")
         more = None
         if item.get("more") is not None:
-            more = check.bilingual(item["more"], f"{entry}.more")
+            more = check.in_every_language(item["more"], f"{entry}.more")
             check.placeholders(more, f"{entry}.more")
         topics.append(
             Topic(
                 id=topic_id,
                 intents=intents,
                 section=check.text(item["section"], f"{entry}.section"),
-                title=check.bilingual(item["title"], f"{entry}.title"),
+                title=check.in_every_language(item["title"], f"{entry}.title"),
                 answer=answer,
                 more=more,
                 related=check.texts(item.get("related"), f"{entry}.related"),
-                question=check.bilingual(item["question"], f"{entry}.question") if item.get("question") else None,
+                question=check.in_every_language(item["question"], f"{entry}.question")
+                if item.get("question")
+                else None,
                 unstated=_unstated(check, item.get("unstated"), f"{entry}.unstated", detail_ids),
                 role=role,
             )
@@ -517,6 +551,27 @@ def _role(check: _Checker, raw: Any, entry: str, topic_id: str, owners: Dict[str
     return raw
 
 
+COUNTRY_NAME_KEYS = ("name", "aliases", "forms", "in", "about", "cities")
+
+
+def _and(words: Iterable[str]) -> str:
+    """ "English, Estonian and Russian" """
+    words = list(words)
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
+
+
+def _country_names(check: _Checker, raw: Any, entry: str) -> CountryNames:
+    names = check.mapping(raw, entry, ("name",))
+    check.known_keys(names, entry, COUNTRY_NAME_KEYS)
+    name = check.text(names["name"], f"{entry}.name")
+    in_form = check.text(names["in"], f"{entry}.in") if "in" in names else name
+    about = check.text(names["about"], f"{entry}.about") if "about" in names else name
+    aliases = check.texts(names.get("aliases"), f"{entry}.aliases")
+    typed = (name, in_form, about) + aliases + check.texts(names.get("forms"), f"{entry}.forms")
+    cities = check.texts(names.get("cities"), f"{entry}.cities")
+    return CountryNames(name, in_form, about, aliases, tuple(dict.fromkeys(typed)), cities)
+
+
 def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
     if not isinstance(raw, list) or not raw:
         check.fail("countries", "must be a non-empty list")
@@ -525,17 +580,14 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
     countries = {}
     for i, item in enumerate(raw):
         entry = f"countries[{i}]"
-        item = check.mapping(item, entry, ("id", "en", "et"))
+        item = check.mapping(item, entry, ("id", "names"))
+        check.known_keys(item, entry, ("id", "names"))
         country_id = check.identifier(item["id"], entry, ids)
         entry = f"countries[{i}] (id {shown(country_id)})"
-        en = check.mapping(item["en"], f"{entry}.en", ("name",))
-        et = check.mapping(item["et"], f"{entry}.et", ("name", "in", "genitive"))
-        name = {"en": check.text(en["name"], f"{entry}.en.name"), "et": check.text(et["name"], f"{entry}.et.name")}
-        aliases = {
-            "en": (name["en"],) + check.texts(en.get("aliases"), f"{entry}.en.aliases"),
-            "et": (name["et"], et["in"], et["genitive"]) + check.texts(et.get("forms"), f"{entry}.et.forms"),
-        }
-        for spelling in aliases["en"] + aliases["et"]:
+        raw_names = check.mapping(item["names"], f"{entry}.names", LANGUAGES)
+        check.known_keys(raw_names, f"{entry}.names", LANGUAGES)
+        names = {lang: _country_names(check, raw_names[lang], f"{entry}.names.{lang}") for lang in LANGUAGES}
+        for spelling in (s for lang in LANGUAGES for s in names[lang].spellings):
             key = match_key(spelling)
             owner = spelling_owner.setdefault(key, country_id)
             if owner != country_id:
@@ -543,18 +595,7 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
                     entry,
                     f"spelling {shown(spelling)} also belongs to country {shown(owner)}; it must name one country",
                 )
-        cities = {
-            "en": check.texts(en.get("cities"), f"{entry}.en.cities"),
-            "et": check.texts(et.get("cities"), f"{entry}.et.cities"),
-        }
-        countries[country_id] = Country(
-            id=country_id,
-            name=name,
-            in_form=check.text(et["in"], f"{entry}.et.in"),
-            genitive=check.text(et["genitive"], f"{entry}.et.genitive"),
-            aliases=aliases,
-            cities=cities,
-        )
+        countries[country_id] = Country(id=country_id, names=names)
     return countries
 
 
@@ -565,7 +606,7 @@ def _spheres(check: _Checker, raw: Any) -> Tuple[Sphere, ...]:
     spheres = []
     for i, item in enumerate(raw):
         entry = f"cooperation_spheres[{i}]"
-        item = check.mapping(item, entry, ("id", "en", "et"))
+        item = check.mapping(item, entry, ("id", *LANGUAGES))
         sphere_id = check.identifier(item["id"], entry, ids)
         entry = f"cooperation_spheres[{i}] (id {shown(sphere_id)})"
         name, aliases = {}, {}

@@ -2,7 +2,7 @@
 
 `match_key` turns "Ühendkuningriigis", "uhendkuningriigis" and "ÜHENDKUNINGRIIGIS"
 into one key. `Matcher` looks a typed name up among all spellings of all
-entries (countries, spheres): exactly, then with an Estonian case ending
+entries (countries, spheres): exactly, then with a case ending
 after an acronym cut off ("USA-s"), then allowing one typo (two in long words).
 """
 
@@ -10,29 +10,20 @@ import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from common.text import collapse_spaces, fold
+from languages import REGISTRY
 
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _ACRONYM_CASE = re.compile(r"^(\w{2,5})-\w{1,4}$")
-_SPLIT_LIST = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bja\b|\bning\b|\bvõi\b|\bvoi\b)\s*", re.IGNORECASE)
+# Between the items of a list: punctuation, or any language's "and"/"or" ("Soomes ja Rootsis").
+_SPLIT_LIST = re.compile(
+    r"\s*(?:,|;|/|&|"
+    + "|".join(rf"\b{re.escape(word)}\b" for lang in REGISTRY.values() for word in lang.conjunctions)
+    + r")\s*",
+    re.IGNORECASE,
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
 # A word before a country name that makes it a region: "South America", "Lõuna-Ameerika".
-REGION_QUALIFIERS = {
-    "south",
-    "north",
-    "latin",
-    "central",
-    "east",
-    "west",
-    "lõuna",
-    "põhja",
-    "kesk",
-    "ladina",
-    "ida",
-    "lääne",
-    "louna",
-    "pohja",
-    "laane",
-}
+REGION_QUALIFIERS = {word for lang in REGISTRY.values() for word in lang.region_qualifiers}
 
 
 def match_key(text: str) -> str:

@@ -28,7 +28,7 @@ from typing import Dict, Iterable, List, Optional, Set
 import yaml
 
 from actions.matching import REGION_QUALIFIERS, match_key
-from actions.words import estonian_morphology, message_words, split_words
+from actions.words import message_words, morphology, split_words
 
 NLU_FOLDER = Path(__file__).resolve().parent.parent / "nlu"
 # A word the training data uses in this many intents' examples is a function word
@@ -89,10 +89,10 @@ class NameFilter:
                 self.ordinary.update((word.typed, word.lemma))
 
     def is_ordinary(self, typed: str, common_words: bool = False) -> bool:
-        """Whether a word is ordinary; with `common_words`, any Estonian common word is too."""
+        """Whether a word is ordinary; with `common_words`, any common word its morphology knows is too."""
         words = message_words(typed, self.language)
         if not all(w.typed in self.ordinary or w.lemma in self.ordinary for w in words):
-            return common_words and self.language == "et" and estonian_morphology().is_common_word(typed)
+            return common_words and morphology(self.language).is_common_word(typed)
         return True
 
     def name_words(self, value: str, common_words: bool = False) -> List[str]:

@@ -2,23 +2,21 @@
 
 Names, spheres and the cues of unstated details are looked up by word: as typed
 and as lemmas, so that "hangetes", "kaitsehanked" and "relvahanked" all reach
-"hange" (procurement), and "names" reaches "name". Estonian lemmas come from
-Vabamorf (a compound's parts too: "kaitsehanked" → kaitsehange, kaitse, hange);
-English ones from spaCy's lookup table. Both load once per process.
+"hange" (procurement), and "names" reaches "name". The lemmas come from each
+language's morphology (languages/<code>/morphology.py: Vabamorf for Estonian,
+with a compound's parts, "kaitsehanked" → kaitsehange, kaitse, hange; spaCy's
+lookup table for English), loaded once per process.
 """
 
-import gzip
-import importlib.util
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, NamedTuple, Sequence, Set, Tuple
 
 from actions.matching import match_key
+from languages import REGISTRY
 
 if TYPE_CHECKING:
-    from morphology.estonian import EstonianMorphology
+    from languages.morphology import Morphology
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -42,44 +40,13 @@ def split_words(text: str) -> List[str]:
     return _WORD.findall(text or "")
 
 
-@lru_cache(maxsize=1)
-def _english() -> Dict[str, str]:
-    """spacy-lookups-data's English lemma table, read from its file: importing spaCy
-    would load TensorFlow into the action server (seconds and hundreds of MB)."""
-    spec = importlib.util.find_spec("spacy_lookups_data")
-    if spec is None or spec.origin is None:
-        raise ImportError("spacy-lookups-data is not installed: run `make run` or `make test`")
-    path = Path(spec.origin).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as file:
-        return json.load(file)
-
-
-@lru_cache(maxsize=1)
-def estonian_morphology() -> "EstonianMorphology":
-    """Vabamorf, loaded once per process (morphology/estonian.py)."""
-    from morphology.estonian import estonian
-
-    return estonian()
-
-
-class _Capitalised:
-    """Stands in for a lexicon (a morphology.estonian.Restorer): a lower-case word Vabamorf
-    does not know is tried capitalised, as names are ("soomes" → "Soomes" → Soome)."""
-
-    @staticmethod
-    def restore(word: str) -> Optional[str]:
-        return word[:1].upper() + word[1:] if word[:1].islower() else None
-
-
-def _estonian_forms(words: Sequence[str]) -> List[Tuple[str, str]]:
-    """Vabamorf's lemma and head (last compound part) of each word."""
-    return [
-        (a.lemma, a.parts[-1] if a.parts else a.lemma) for a in estonian_morphology().analyse(words, _Capitalised())
-    ]
+def morphology(language: str) -> "Morphology":
+    """The language's morphology (languages/<code>/morphology.py), loaded once per process."""
+    return REGISTRY[language].load_morphology()
 
 
 def message_words(text: str, language: str) -> List[Word]:
-    """The words of `text` with their lemmas, in `language` ("en" or "et")."""
+    """The words of `text` with their lemmas, in `language` (a registered code)."""
     return list(_message_words(text or "", language))
 
 
@@ -89,11 +56,7 @@ def _message_words(text: str, language: str) -> Tuple[Word, ...]:
     words = split_words(text)
     if not words:
         return ()
-    if language == "et":
-        lemmas = _estonian_forms(words)
-    else:
-        table = _english()
-        lemmas = [(table.get(word.lower(), word),) * 2 for word in words]
+    lemmas = morphology(language).lemmas(words)
     return tuple(
         Word(match_key(word), match_key(lemma) or match_key(word), match_key(head) or match_key(word))
         for word, (lemma, head) in zip(words, lemmas, strict=True)

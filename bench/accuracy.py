@@ -13,9 +13,10 @@ from typing import Dict
 import yaml
 
 from compare.pipelines import rasa, scores, seeded_config
+from languages import LANGUAGES
 from stack.processes import ROOT
 
-TEST_SETS = {"en": ROOT / "tests" / "nlu" / "en.yml", "et": ROOT / "tests" / "nlu" / "et.yml"}
+TEST_SETS = {code: ROOT / "tests" / "nlu" / f"{code}.yml" for code in LANGUAGES}
 
 
 def our_seed() -> int:

@@ -105,7 +105,7 @@ class Ours(Bot):
         steps = {
             "spacy_pipeline": timed(
                 "spaCy pipeline build",
-                [str(VENV_BIN / "python"), "-m", "morphology.build", str(self.workdir / "spacy-bilingual")],
+                [str(VENV_BIN / "python"), "-m", "morphology.build", str(self.workdir / "spacy-pipeline")],
                 ROOT,
                 self.workdir / "build.log",
                 env,

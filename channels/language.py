@@ -5,7 +5,7 @@ Other languages give None: the NLU then tells the language from the text.
 
 from typing import Any, Dict, Optional
 
-from common.languages import LANGUAGES
+from languages import LANGUAGES
 
 
 def language_from_locale(locale: Any) -> Optional[str]:

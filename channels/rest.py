@@ -27,7 +27,7 @@ from channels.fields import message_problem, metadata_problem, sender_problem
 from channels.refusals import refusal
 from channels.routes import is_webhook_post
 from channels.texts import user_text
-from common.languages import LANGUAGES
+from languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
 

@@ -22,17 +22,18 @@ from typing import Dict, List
 
 import yaml
 
-from common.text import fold
 from compare.pipelines import rasa, scores, seeded_config
+from languages import LANGUAGE_NAMES, LANGUAGES, REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "comparison.md"
 INFLECTION = ROOT / "tests" / "nlu" / "inflection.yml"  # data read here, not a test module imported
 PIPELINES = {"baseline": ROOT / "compare" / "baseline.yml", "ours": ROOT / "config.yml"}
+# The languages that write letters of their own, whose test set is also typed without them.
+WITH_LETTERS = [code for code in LANGUAGES if REGISTRY[code].letters]
 SETS = {
-    "en": "English test set",
-    "et": "Estonian test set",
-    "et_plain": "Estonian test set typed without diacritics",
+    **{code: f"{LANGUAGE_NAMES[code]} test set" for code in LANGUAGES},
+    **{f"{code}_plain": f"{LANGUAGE_NAMES[code]} test set typed without diacritics" for code in WITH_LETTERS},
     "inflection": "attaché questions: countries in many cases (et) and in English",
     "plain": "attaché questions without diacritics, and mistyped (et, en)",
 }
@@ -49,10 +50,11 @@ def inflection_test_yaml(questions: List[dict]) -> str:
 
 def write_test_sets(out: Path) -> Dict[str, Path]:
     items = yaml.safe_load(INFLECTION.read_text(encoding="utf-8"))["questions"]
-    paths = {"en": ROOT / "tests" / "nlu" / "en.yml", "et": ROOT / "tests" / "nlu" / "et.yml"}
-    plain = fold((ROOT / "tests" / "nlu" / "et.yml").read_text(encoding="utf-8"))
-    paths["et_plain"] = out / "et_plain.yml"
-    paths["et_plain"].write_text(plain, encoding="utf-8")
+    paths = {code: ROOT / "tests" / "nlu" / f"{code}.yml" for code in LANGUAGES}
+    for code in WITH_LETTERS:
+        plain = REGISTRY[code].load_morphology().plain(paths[code].read_text(encoding="utf-8"))
+        paths[f"{code}_plain"] = out / f"{code}_plain.yml"
+        paths[f"{code}_plain"].write_text(plain, encoding="utf-8")
     for name, kinds in (("inflection", {"cased", "english"}), ("plain", {"plain", "typo"})):
         paths[name] = out / f"{name}.yml"
         paths[name].write_text(inflection_test_yaml([q for q in items if q["kind"] in kinds]), encoding="utf-8")

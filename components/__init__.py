@@ -7,4 +7,4 @@ nothing in Rasa: the Rasa patches (patches/) are applied by
 components/rasa_patches.py, the pipeline's first component, when the model loads.
 """
 
-import morphology.pipeline  # noqa: F401  (registers the "bilingual_lemmatizer" factory)
+import morphology.pipeline  # noqa: F401  (registers the "language_lemmatizer" factory)

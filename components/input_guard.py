@@ -31,6 +31,7 @@ from common.names import (
     TOO_LONG,
 )
 from components.stateless import StatelessComponent
+from languages import REGISTRY
 
 # The message property (not in the output) through which InputGuard tells InputGuardClassifier the problem.
 FLAG = "input_guard"
@@ -41,7 +42,7 @@ class InputGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # `scripts`: the Unicode scripts the assistant's languages are written in.
-        return {"max_characters": 1000, "scripts": ["LATIN"]}
+        return {"max_characters": 1000, "scripts": sorted({language.script for language in REGISTRY.values()})}
 
     def process(self, messages: List[Message]) -> List[Message]:
         limit = self.config["max_characters"]

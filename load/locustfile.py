@@ -54,7 +54,7 @@ class Visitor(HttpUser):
     @task
     def conversation(self) -> None:
         sender = f"load-{uuid.uuid4().hex}"
-        language = random.choice(["en", "et"])
+        language = random.choice(sorted(CONVERSATIONS))
         script = CONVERSATIONS[language]
         for turn, mark in zip(script["turns"], script["marks"], strict=False):
             with self.client.post(

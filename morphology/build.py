@@ -2,9 +2,10 @@
 
 Made from code at train time (`make` runs it before `rasa train`), never
 committed as a binary: a blank multi-language spaCy pipeline with the
-hyphen-keeping tokenizer and the bilingual lemmatizer, whose lexicon of
-Estonian forms comes from the NLU training data (`nlu/*.yml`), so the pipeline
-is rebuilt when the data changes.
+hyphen-keeping tokenizer and the lemmatizer of every registered language
+(morphology/pipeline.py), built from the NLU training data (`nlu/*.yml`: the
+Estonian lexicon of forms typed without diacritics comes from it), so the
+pipeline is rebuilt when the data changes.
 """
 
 import argparse
@@ -14,12 +15,12 @@ from typing import cast
 
 import spacy
 
-from morphology.lexicon import Lexicon
-from morphology.pipeline import FACTORY, BilingualLemmatizer
+from languages import LANGUAGE_NAMES
+from morphology.pipeline import FACTORY, LanguageLemmatizer
 from morphology.tokenizer import keep_hyphenated_words
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FOLDER = ROOT / "build" / "spacy-bilingual"
+DEFAULT_FOLDER = ROOT / "build" / "spacy-pipeline"
 DEFAULT_DATA = ROOT / "nlu"
 
 
@@ -27,17 +28,17 @@ def build(folder: Path, data: Path = DEFAULT_DATA) -> Path:
     """Builds the pipeline into `folder`, its lexicon from the YAML files in `data`."""
     files = sorted(data.glob("*.yml"))
     if not files:
-        raise FileNotFoundError(f"{data}: no NLU training files (*.yml) to build the Estonian lexicon from")
+        raise FileNotFoundError(f"{data}: no NLU training files (*.yml) to build the lemmatizers from")
     nlp = spacy.blank("xx")
     keep_hyphenated_words(nlp)
-    lemmatizer = cast(BilingualLemmatizer, nlp.add_pipe(FACTORY))
+    lemmatizer = cast(LanguageLemmatizer, nlp.add_pipe(FACTORY))
     nlp.initialize()
-    lemmatizer.lexicon = Lexicon.from_texts(path.read_text(encoding="utf-8") for path in files)
+    lemmatizer.build(path.read_text(encoding="utf-8") for path in files)
     nlp.meta.update(
         {
-            "name": "bilingual",
+            "name": "languages",
             "version": "1.0.0",
-            "description": "Tokens and lemmas for English and Estonian (Vabamorf)",
+            "description": "Tokens and lemmas for " + ", ".join(LANGUAGE_NAMES.values()),
         }
     )
     folder.parent.mkdir(parents=True, exist_ok=True)

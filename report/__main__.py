@@ -12,8 +12,8 @@ import warnings
 from pathlib import Path
 from typing import List, Optional
 
-from common.languages import LANGUAGE_NAMES, LANGUAGES
 from common.names import HELPFUL, NOT_HELPFUL
+from languages import LANGUAGE_NAMES, LANGUAGES
 from report.analysis import Report, build_report
 from report.store import ReportError, events, store_from_endpoints
 

@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-from common.languages import DEFAULT_LANGUAGE, LANGUAGES
 from common.names import (
     ACTION_CANNOT_ANSWER,
     ACTION_EXTRACT_SLOTS,
@@ -30,6 +29,7 @@ from common.names import (
     RATINGS,
 )
 from common.text import collapse_spaces
+from languages import DEFAULT_LANGUAGE, LANGUAGES
 
 # Why a question was not answered: its intent, or the action that said so.
 UNANSWERED_INTENTS = {NLU_FALLBACK: "not understood", OUT_OF_SCOPE: "out of scope", ASK_SENSITIVE: "sensitive"}

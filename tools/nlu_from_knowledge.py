@@ -1,8 +1,9 @@
 """Writes nlu/knowledge_names.yml: country and sphere names from knowledge.yml.
 
-For every spelling the knowledge file knows (English names and aliases,
-Estonian case forms), plus every case form Vabamorf synthesises from each
-country's Estonian name (so a newly added country comes in all fourteen cases),
+For every spelling the knowledge file knows (names, aliases and case forms in
+every language), plus every case form each language's morphology makes of the
+country's name (Vabamorf's fourteen Estonian cases; so a newly added country
+comes in every case),
 with and without diacritics, it writes
 - a synonym, so the `country` / `sphere` entity is normalised to one id,
 - a lookup table, which the RegexFeaturizer turns into a feature for DIET, and
@@ -16,35 +17,14 @@ Run with --check to fail when the committed file is out of date.
 import argparse
 import sys
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, List
 
 from actions.knowledge import Country, load_knowledge
 from actions.matching import match_key
-from common.languages import LANGUAGES
-from common.text import fold
-from morphology.estonian import estonian
+from languages import LANGUAGES, REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "nlu" / "knowledge_names.yml"
-
-# Attaché questions with the country in one Estonian case each (Vabamorf's case
-# names; "in" is the country's own "in" form, inessive or adessive). The
-# held-out inflection test (tests/nlu/inflection.yml) uses other sentences.
-ESTONIAN_QUESTIONS: Tuple[Tuple[str, str], ...] = (
-    ("in", "Kas Eestil on kaitseatašee {form}?"),
-    ("n", "Kas {form} on nende riikide seas, kus Eestil on kaitseatašee?"),
-    ("g", "kas eestil on {form} pealinnas kaitseatašee"),
-    ("p", "Kas Eesti kaitseatašee katab ka {form}?"),
-    ("ill", "kas eesti on saatnud kaitseatašee {form}"),
-    ("el", "Kas {form} leiab Eesti kaitseatašee?"),
-    ("all", "Kas Eesti on määranud {form} kaitseatašee?"),
-    ("kom", "kas eestil on {form} suhtlemiseks kaitseatašee"),
-)
-ENGLISH_QUESTIONS = (
-    "Is there an Estonian defence attaché in {form}?",
-    "does estonia have a defence attache in {form}",
-    "Has Estonia posted a defence attaché to {form}?",
-)
 
 
 def spellings(names: Iterable[str]) -> List[str]:
@@ -56,41 +36,40 @@ def spellings(names: Iterable[str]) -> List[str]:
     return out
 
 
-def case_forms(country: Country) -> Dict[str, str]:
-    """Vabamorf's form of the country's Estonian name in each case, with the knowledge
-    file's "in" form and genitive. For a country whose "in" is adessive ("Prantsusmaal"),
-    "to" and "from" are the allative and ablative ("Prantsusmaale", "Prantsusmaalt")."""
-    forms = {case: names[0] for case, names in estonian().forms_by_case(country.name["et"]).items()}
-    forms["n"], forms["in"], forms["g"] = country.name["et"], country.in_form, country.genitive
-    if country.in_form == forms.get("ad"):
-        forms["ill"], forms["el"] = forms["all"], forms["abl"]
-    return forms
-
-
 def country_questions(countries: List[Country]) -> List[str]:
-    """Three Estonian questions (in rotating cases, one typed without diacritics)
-    and one English question per country, each with the country annotated."""
+    """Per country and language, the language's `questions_per_country` attaché questions
+    (languages/<code>/: its templates in rotation, the third typed without diacritics),
+    each with the country in the form the template asks for, annotated."""
     examples: List[str] = []
     for i, country in enumerate(countries):
-        forms = case_forms(country)
-        for k in range(3):
-            case, template = ESTONIAN_QUESTIONS[(3 * i + k) % len(ESTONIAN_QUESTIONS)]
-            form = forms.get(case) or country.in_form
-            question = template.format(form=f"[{form}](country)")
-            examples.append(fold(question) if k == 2 else question)  # typed without diacritics
-        english = ENGLISH_QUESTIONS[i % len(ENGLISH_QUESTIONS)]
-        examples.append(english.format(form=f"[{country.name['en']}](country)"))
+        for code in LANGUAGES:
+            language, names = REGISTRY[code], country.names[code]
+            morphology = language.load_morphology()
+            forms = morphology.country_forms(names.name, names.in_form, names.about)
+            templates, per_country = language.attache_questions, language.questions_per_country
+            for k in range(per_country):
+                key, template = templates[(per_country * i + k) % len(templates)]
+                question = template.format(form=f"[{forms.get(key) or names.in_form}](country)")
+                examples.append(morphology.plain(question) if k == 2 else question)
     return examples
+
+
+def country_spellings(country: Country) -> List[str]:
+    """The knowledge file's spellings of the country in every language, then every case form
+    its morphology makes of its name and aliases (so a newly added country comes in every case)."""
+    typed = [s for lang in LANGUAGES for s in country.aliases[lang]]
+    for lang in LANGUAGES:
+        names = country.names[lang]
+        for name in (names.name, *names.aliases):
+            typed += REGISTRY[lang].load_morphology().case_forms(name)
+    return typed
 
 
 def render() -> str:
     knowledge = load_knowledge()
     countries = list(knowledge.countries.values())
-    synthesised = {c.id: estonian().case_forms(c.name["et"]) for c in countries}
     groups: Dict[str, Dict[str, List[str]]] = {
-        "country": {
-            c.id: spellings([s for lang in LANGUAGES for s in c.aliases[lang]] + synthesised[c.id]) for c in countries
-        },
+        "country": {c.id: spellings(country_spellings(c)) for c in countries},
         "sphere": {s.id: spellings(a for lang in LANGUAGES for a in s.aliases[lang]) for s in knowledge.spheres},
     }
     lines = [

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from common.languages import LANGUAGES
+from languages import LANGUAGES
 from tests.servers import Assistant
 from tests.training_data import normalise, trained_texts
 

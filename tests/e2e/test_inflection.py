@@ -96,7 +96,7 @@ def answer_problem(text, question, detector):
     country = facts.knowledge.countries[question.country]
     language = question.language
     expected = (YES if question.attache else NO)[language]
-    named = country.name["en"] if language == "en" else country.in_form
+    named = country.names[language].in_form
     unknown = facts.phrases.text("unknown_country", language).split("{")[0]
     if not starts_with_word(text, expected):
         return f"does not start with {expected!r}"

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.facts import get_facts
 from actions.knowledge import load_knowledge
 from actions.ratings import RATINGS as RATING_INTENTS
-from common.languages import LANGUAGES
+from languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[3]
 FACTS = get_facts()
@@ -187,7 +187,7 @@ def assert_language(text: str, language: str, typed: Iterable[str] = ()) -> None
 def country_in(country_id: str, language: str) -> str:
     """How the knowledge file writes "in <country>": English name / Estonian "in" case."""
     country = KNOWLEDGE.countries[country_id]
-    return country.name["en"] if language == "en" else country.in_form
+    return country.names[language].in_form
 
 
 def assert_lists_all_attache_countries(line: str, language: str) -> None:

@@ -11,8 +11,8 @@ from actions.base import fallback_reason
 from actions.clarify import ActionClarify, likely_intents
 from actions.facts import get_facts
 from actions.help import topic_buttons
-from common.languages import LANGUAGES
 from common.names import FALLBACK_CONFIDENCE, FALLBACK_REASONS, NLU_FALLBACK
+from languages import LANGUAGES
 
 FACTS = get_facts()
 LANGS = LANGUAGES

@@ -78,7 +78,7 @@ def test_attache_countries_match_the_source_in_its_order(knowledge):
         "the United Kingdom",
         "the United States of America",
     ]
-    assert [c.in_form for c in knowledge.attache_countries] == [
+    assert [c.names["et"].in_form for c in knowledge.attache_countries] == [
         "Soomes",
         "Prantsusmaal",
         "Gruusias",
@@ -481,7 +481,7 @@ def test_the_nine_attache_countries_in_the_pages_order(knowledge, page):
     countries = listed(found.group(1))
     assert len(countries) == 9
     assert [c.name["en"] for c in knowledge.attache_countries] == countries
-    assert [c.in_form for c in knowledge.attache_countries] == ATTACHE_IN["et"]
+    assert [c.names["et"].in_form for c in knowledge.attache_countries] == ATTACHE_IN["et"]
     for language, names in [("en", countries), ("et", ATTACHE_IN["et"])]:
         joined = ", ".join(names[:-1]) + {"en": " and ", "et": " ja "}[language] + names[-1]
         for topic_id in ("defence_attaches", "bilateral_relations"):
@@ -617,7 +617,7 @@ BREAKAGES = {
         r"defence_attaches\[9\]: 'finland' is listed twice",
     ),
     "spelling of two countries": (
-        lambda d: d["countries"][1]["et"]["forms"].append("Soomes"),
+        lambda d: d["countries"][1]["names"]["et"]["forms"].append("Soomes"),
         r"countries\[1\] \(id 'france'\): spelling 'Soomes' also belongs to country 'finland'",
     ),
     "wrong type": (lambda d: d.update(topics={"nato": "NATO"}), r"topics: must be a non-empty list"),

@@ -13,8 +13,8 @@ from actions.help import topic_buttons, topic_menu
 from actions.knowledge import OVERVIEW_ROLE, ROLES, SOURCE_ROLE, KnowledgeError, load_knowledge
 from actions.phrasing import Phrases
 from actions.topics import ActionAnswerSource, ActionAnswerTopic
-from common.languages import LANGUAGES
 from common.names import KNOWLEDGE_ENTRY_SLOT
+from languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = LANGUAGES

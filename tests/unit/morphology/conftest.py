@@ -9,11 +9,11 @@ from morphology.pipeline import FACTORY
 
 @pytest.fixture(scope="session")
 def pipeline(tmp_path_factory):
-    folder = build(tmp_path_factory.mktemp("spacy") / "bilingual")
+    folder = build(tmp_path_factory.mktemp("spacy") / "pipeline")
     return folder, spacy.load(folder)
 
 
 @pytest.fixture(scope="session")
 def lexicon(pipeline):
     _, nlp = pipeline
-    return nlp.get_pipe(FACTORY).lexicon
+    return nlp.get_pipe(FACTORY).lemmatizers["et"].lexicon

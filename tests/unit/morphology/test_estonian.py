@@ -82,4 +82,4 @@ def test_every_country_is_known_in_at_least_ten_case_forms():
     for country in load_knowledge().countries.values():
         forms = {fold(f) for f in estonian().case_forms(country.name["et"])} | {fold(a) for a in country.aliases["et"]}
         assert len(forms) >= 10, (country.id, sorted(forms))
-        assert fold(country.in_form) in forms and fold(country.genitive) in forms
+        assert fold(country.names["et"].in_form) in forms and fold(country.names["et"].about) in forms
