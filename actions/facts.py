@@ -27,7 +27,8 @@ class Facts:
         self.phrases = phrases
         countries = knowledge.countries.values()
         spellings = {
-            lang: [(s, c.id) for c in countries for s in c.aliases[lang] + city_forms(c, lang)] for lang in LANGUAGES
+            lang: [(s, c.id) for c in countries for s in c.aliases[lang] + name_forms(c, lang) + city_forms(c, lang)]
+            for lang in LANGUAGES
         }
         self.countries = Matcher([(c.id, c.id) for c in countries] + [p for lang in LANGUAGES for p in spellings[lang]])
         # For finding countries in a whole sentence: only the conversation's
@@ -180,6 +181,13 @@ class Facts:
             if sentence and (names_country or detail_id not in needs_country):
                 sentences.append(sentence)
         return sentences
+
+
+def name_forms(country: Country, language: str) -> Tuple[str, ...]:
+    """Every case form the language's morphology makes of the country's name and aliases
+    ("Финляндию", "Финляндией"), beyond the forms the knowledge file lists."""
+    names = country.names[language]
+    return tuple(form for name in (names.name, *names.aliases) for form in morphology(language).case_forms(name))
 
 
 def city_forms(country: Country, language: str) -> Tuple[str, ...]:

@@ -25,7 +25,7 @@ from typing import AbstractSet, Any, Dict, Iterable, List, Optional, Tuple
 import yaml
 
 from actions.matching import match_key
-from languages import LANGUAGE_NAMES, LANGUAGES
+from languages import LANGUAGE_NAMES, LANGUAGES, REGISTRY
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge.yml"
 SCHEMA_VERSION = 1
@@ -560,14 +560,15 @@ def _and(words: Iterable[str]) -> str:
     return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]]))
 
 
-def _country_names(check: _Checker, raw: Any, entry: str) -> CountryNames:
+def _country_names(check: _Checker, raw: Any, entry: str, language: str) -> CountryNames:
     names = check.mapping(raw, entry, ("name",))
     check.known_keys(names, entry, COUNTRY_NAME_KEYS)
     name = check.text(names["name"], f"{entry}.name")
     in_form = check.text(names["in"], f"{entry}.in") if "in" in names else name
     about = check.text(names["about"], f"{entry}.about") if "about" in names else name
     aliases = check.texts(names.get("aliases"), f"{entry}.aliases")
-    typed = (name, in_form, about) + aliases + check.texts(names.get("forms"), f"{entry}.forms")
+    bare = REGISTRY[language].without_preposition  # "в Финляндии" is typed "Финляндии"
+    typed = (name, bare(in_form), bare(about)) + aliases + check.texts(names.get("forms"), f"{entry}.forms")
     cities = check.texts(names.get("cities"), f"{entry}.cities")
     return CountryNames(name, in_form, about, aliases, tuple(dict.fromkeys(typed)), cities)
 
@@ -586,7 +587,7 @@ def _countries(check: _Checker, raw: Any) -> Dict[str, Country]:
         entry = f"countries[{i}] (id {shown(country_id)})"
         raw_names = check.mapping(item["names"], f"{entry}.names", LANGUAGES)
         check.known_keys(raw_names, f"{entry}.names", LANGUAGES)
-        names = {lang: _country_names(check, raw_names[lang], f"{entry}.names.{lang}") for lang in LANGUAGES}
+        names = {lang: _country_names(check, raw_names[lang], f"{entry}.names.{lang}", lang) for lang in LANGUAGES}
         for spelling in (s for lang in LANGUAGES for s in names[lang].spellings):
             key = match_key(spelling)
             owner = spelling_owner.setdefault(key, country_id)

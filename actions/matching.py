@@ -22,8 +22,6 @@ _SPLIT_LIST = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
-# A word before a country name that makes it a region: "South America", "Lõuna-Ameerika".
-REGION_QUALIFIERS = {word for lang in REGISTRY.values() for word in lang.region_qualifiers}
 
 
 def match_key(text: str) -> str:
@@ -32,6 +30,11 @@ def match_key(text: str) -> str:
     text = fold(text.casefold())
     text = _NON_WORD.sub("", text.replace("’", "").replace("'", ""))
     return _LEADING_ARTICLE.sub("", collapse_spaces(text))
+
+
+# A word before a country name that makes it a region: "South America", "Lõuna-Ameerika",
+# "Южной Америке"; as `match_key` leaves it ("южнои"), since words are compared that way.
+REGION_QUALIFIERS = {match_key(word) for lang in REGISTRY.values() for word in lang.region_qualifiers}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

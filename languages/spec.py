@@ -47,6 +47,15 @@ class Language:
     conjunctions: Tuple[str, ...] = ()
     # Words that make a following country name a region ("South America", "Lõuna-Ameerika").
     region_qualifiers: Tuple[str, ...] = ()
+    # Prepositions the knowledge file's "in"/"about" forms start with ("в Финляндии", "со Швецией"):
+    # not part of the country's name where it is matched or annotated.
+    prepositions: Tuple[str, ...] = ()
+
+    def without_preposition(self, form: str) -> str:
+        """ "в Финляндии" → "Финляндии"; a form without one as it is."""
+        first, _, rest = form.partition(" ")
+        return rest if rest and first.lower() in self.prepositions else form
+
     # Whether the NLU lemmatises a message that shows no language with this one (one does).
     lemmatizes_neutral: bool = False
     # Attaché questions generated for every country (tools/nlu_from_knowledge.py):

@@ -49,7 +49,9 @@ def country_questions(countries: List[Country]) -> List[str]:
             templates, per_country = language.attache_questions, language.questions_per_country
             for k in range(per_country):
                 key, template = templates[(per_country * i + k) % len(templates)]
-                question = template.format(form=f"[{forms.get(key) or names.in_form}](country)")
+                form = forms.get(key) or names.in_form
+                name = language.without_preposition(form)  # "в [Финляндии](country)"
+                question = template.format(form=form[: len(form) - len(name)] + f"[{name}](country)")
                 examples.append(morphology.plain(question) if k == 2 else question)
     return examples
 
