@@ -1,4 +1,4 @@
-"""Turns a platform's locale hint ("et", "et-EE", "en_GB") into "en"/"et".
+"""Turns a platform's locale hint ("et", "et-EE", "ru_RU") into a registered language code.
 
 Other languages give None: the NLU then tells the language from the text.
 """
@@ -16,6 +16,6 @@ def language_from_locale(locale: Any) -> Optional[str]:
 
 
 def language_metadata(locale: Any) -> Dict[str, str]:
-    """{"language": "et"} for an Estonian hint, {} when there is no usable hint."""
+    """{"language": "et"} for an Estonian hint (likewise for each language), {} when there is no usable hint."""
     language = language_from_locale(locale)
     return {"language": language} if language else {}

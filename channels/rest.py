@@ -7,12 +7,12 @@ caller would read each other's history), and accepts sender ids of any size
 (PostgreSQL's tracker store then fails on ids over 255 characters). This
 channel keeps Rasa's URL (/webhooks/rest/webhook) and behaviour for good
 requests and answers bad ones with HTTP 400 and a JSON body:
-{"error": "invalid_request", "detail": <for developers>, "text": {"en": ..., "et": ...}}.
+{"error": "invalid_request", "detail": <for developers>, "text": {"en": ..., "et": ..., "ru": ...}}.
 
 When Rasa itself fails on a good request (the Redis lock store is down, say),
 its REST channel logs the error and answers an empty list, so the user sees
 nothing; this channel then answers a short apology instead, in the language
-of `metadata.language` when given, otherwise in English and Estonian.
+of `metadata.language` when given, otherwise in every language.
 """
 
 import json

@@ -1,4 +1,4 @@
-"""NLU component: which language, English or Estonian, a message is written in.
+"""NLU component: which of the assistant's languages (languages/) a message is written in.
 
 The answer goes into a `language` entity, which fills the `language` slot, so
 every reply (responses and actions alike) follows the user's language. The
@@ -26,7 +26,7 @@ ROLE = "detected"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class LanguageDetector(StatelessComponent):
-    """Adds a `language` entity ("en"/"et") to each message whose language is clear."""
+    """Adds a `language` entity (a registered code: "en", "et", "ru") to each message whose language is clear."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

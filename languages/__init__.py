@@ -17,7 +17,7 @@ from typing import Dict, Tuple
 
 from languages.spec import Language
 
-REGISTERED: Tuple[str, ...] = ("en", "et")
+REGISTERED: Tuple[str, ...] = ("en", "et", "ru")
 
 REGISTRY: Dict[str, Language] = {code: importlib.import_module(f"languages.{code}").LANGUAGE for code in REGISTERED}
 LANGUAGES: Tuple[str, ...] = tuple(REGISTRY)

@@ -1,6 +1,6 @@
 """Locust scenario: people holding short conversations with the assistant.
 
-Each simulated user is a new sender (a unique id), picks English or Estonian,
+Each simulated user is a new sender (a unique id), picks English, Estonian or Russian,
 and holds a multi-turn conversation over the REST channel: a greeting, a few
 questions (one of them language-neutral, which must keep the conversation's
 language), thanks. A reply that is empty or in the wrong language counts as a
@@ -43,6 +43,18 @@ CONVERSATIONS = {
             "aitäh",
         ],
         "marks": ["Tere", "Jah", "NATO", "NATO", "relvastuskontroll", "Võite küsida", "Pole tänu väärt"],
+    },
+    "ru": {
+        "turns": [
+            "здравствуйте",
+            "Есть ли у Эстонии военный атташе в Финляндии?",
+            "Эстония член НАТО?",
+            "NATO?",
+            "Что Эстония делает в области контроля над вооружениями?",
+            "помощь",
+            "спасибо!",
+        ],
+        "marks": ["Здравствуйте", "Да", "НАТО", "НАТО", "вооружени", "Вы можете спросить", "Пожалуйста"],
     },
 }
 

@@ -9,13 +9,15 @@ LANGUAGE = Language(
     script="LATIN",
     lingua="ENGLISH",
     morphology="languages.en.morphology:english",
-    names=("english", "inglise"),
-    # "… in English (please)", "speak English", "English, please", "inglise keeles", "inglise keelt";
-    # "the English version of …" asks for nothing.
+    names=("english", "inglise", r"английск\w*"),
+    # "… in English (please)", "speak English", "English, please", "inglise keeles", "inglise keelt",
+    # "по-английски", "на английском"; "the English version of …" asks for nothing.
     requests=(
         r"\b(?:in|speak|to|into|use)\s+english\b(?!\s+(?!please\b)[^\W\d_])",
         r"\benglish,?\s+please\b",
         r"\binglise\s*keel(?:es|t|ele|de)\b",
+        r"\bпо[-\s]?английски\b",
+        r"\bна\s+английск(?:ом|ий)\b",
     ),
     chat_words=frozenset(
         [

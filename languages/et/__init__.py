@@ -9,13 +9,15 @@ LANGUAGE = Language(
     script="LATIN",
     lingua="ESTONIAN",
     morphology="languages.et.morphology:estonian",
-    names=("estonian", "eesti"),
-    # "… in Estonian (please)", "speak Estonian", "eesti keeles", "eesti keelt", "eesti keelele";
-    # "the Estonian embassy" or "eesti keel on …" ask for nothing.
+    names=("estonian", "eesti", r"эстонск\w*"),
+    # "… in Estonian (please)", "speak Estonian", "eesti keeles", "eesti keelt", "eesti keelele",
+    # "по-эстонски", "на эстонском"; "the Estonian embassy" or "eesti keel on …" ask for nothing.
     requests=(
         r"\b(?:in|speak|to|into|use)\s+estonian\b(?!\s+(?!please\b)[^\W\d_])",
         r"\bestonian,?\s+please\b",
         r"\beesti\s*keel(?:es|t|ele|de)\b",
+        r"\bпо[-\s]?эстонски\b",
+        r"\bна\s+эстонск(?:ом|ий)\b",
     ),
     letters="õäöüšž",
     acronym_case_ending=r"[a-zõäöü]{1,4}",

@@ -1,14 +1,19 @@
-"""How an answer starts. A yes/no answer's verdict ("Yes"/"No", "Jah"/"Ei") is the
-first word of its line, not a substring anywhere: "No" is inside "Norway" and "ei"
-inside "seisuga", so a substring check passes a wrong "Yes"/„Jah“."""
+"""How an answer starts. A yes/no answer's verdict ("Yes"/"No", "Jah"/"Ei", "Да"/"Нет") is
+the first word of its line, not a substring anywhere: "No" is inside "Norway" and "ei"
+inside "seisuga", so a substring check passes a wrong "Yes"/„Jah“. The verdicts are the
+first words of the attache_yes/attache_no phrases, in every language."""
 
 import re
 from typing import List, Optional, Sequence, Tuple
 
-YES = {"en": "Yes", "et": "Jah"}
-NO = {"en": "No", "et": "Ei"}
+from actions.phrasing import Phrases
+from languages import LANGUAGES
+
+_PHRASES = Phrases()
+YES = {lang: re.match(r"\w+", _PHRASES.text("attache_yes", lang)).group(0) for lang in LANGUAGES}  # type: ignore[union-attr]
+NO = {lang: re.match(r"\w+", _PHRASES.text("attache_no", lang)).group(0) for lang in LANGUAGES}  # type: ignore[union-attr]
 VERDICTS = (*YES.values(), *NO.values())
-_VERDICT = re.compile(r"(Yes|No|Jah|Ei)\b")
+_VERDICT = re.compile(r"(" + "|".join(map(re.escape, VERDICTS)) + r")\b")
 
 
 def starts_with_word(text: str, word: str) -> bool:

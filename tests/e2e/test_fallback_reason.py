@@ -67,13 +67,20 @@ def test_a_forced_fallback_is_stored_with_its_reason_and_answered_for_it(assista
 
 
 def test_another_script_is_stored_with_its_reason_and_told_the_languages(assistant):
-    replies, parse_data = ask(assistant, "Есть ли у Эстонии военный атташе в Финляндии?")
+    replies, parse_data = ask(assistant, "Έχει η Εσθονία στρατιωτικό ακόλουθο στη Φινλανδία;")
     assert parse_data["intent"]["name"] == NLU_FALLBACK and parse_data.get(FALLBACK_REASON) == OTHER_SCRIPT
     assert replies == [languages_spoken(get_facts())]
 
 
 @pytest.mark.parametrize(
-    "text", ["Is Estonia a member of NATO?", "Kas Eestil on kaitseatašee Soomes?", "/nlu_fallback", "/ask_nato"]
+    "text",
+    [
+        "Is Estonia a member of NATO?",
+        "Kas Eestil on kaitseatašee Soomes?",
+        "Эстония член НАТО?",
+        "/nlu_fallback",
+        "/ask_nato",
+    ],
 )
 def test_a_question_or_a_payload_has_no_reason(assistant, text):
     _, parse_data = ask(assistant, text)

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(Path(sys.executable).parent / "rasa")
 MODEL = ROOT / "models" / "assistant.tar.gz"
@@ -35,7 +37,7 @@ def test_training_data_validates_without_warnings():
     assert not rasa_warnings, "\n".join(rasa_warnings)
 
 
-@pytest.fixture(scope="module", params=["en", "et"])
+@pytest.fixture(scope="module", params=LANGUAGES)
 def nlu_results(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(f"nlu-{request.param}")
     result = rasa("test", "nlu", "--model", str(MODEL), "--nlu", f"tests/nlu/{request.param}.yml", "--out", str(out))

@@ -1,5 +1,5 @@
-"""The widget in a real chromium against the real assistant: questions in Estonian and
-English answered in the right language, a quick reply, the history after a reload,
+"""The widget in a real chromium against the real assistant: questions in Estonian,
+English and Russian answered in the right language, a quick reply, the history after a reload,
 and the language toggle (UI words and metadata.language)."""
 
 import pytest
@@ -67,6 +67,26 @@ def test_reload_keeps_the_conversation(page, site):
     assert "kollektiivkaitse" in reply, reply
 
 
+def test_a_russian_conversation_in_the_widget(page, site):
+    """The Russian button turns the UI Russian; a question, its follow-up and a neutral
+    message are answered in Russian, each bot message marked lang="ru"."""
+    page.goto(site + "/")
+    open_chat(page)
+    page.get_by_role("button", name="Русский").click()
+    assert page.locator(".dcw-root").get_attribute("lang") == "ru"
+    assert page.locator(".dcw-send").inner_text() == "Отправить"
+    assert page.get_by_label("Ваш вопрос").is_visible()
+    assert page.get_by_role("button", name="Русский").get_attribute("aria-pressed") == "true"
+    reply = ask(page, "Есть ли у Эстонии военный атташе в Финляндии?", "Источник:")
+    assert reply.startswith("Да. У Эстонии есть военный атташе в Финляндии."), reply
+    reply = ask(page, "А в Норвегии?", "Источник:")
+    assert reply.startswith("Нет.") and "в Норвегии" in reply, reply
+    ask(page, "Что такое Венский документ?", "2011", "Источник:")
+    assert set(bot_languages(page)) == {"ru"}
+    assert page.locator(".dcw-user").last.get_attribute("lang") == "ru"
+    assert page.errors == []
+
+
 def test_language_toggle_switches_the_ui_and_the_bots_language(page, site):
     page.goto(site + "/")
     open_chat(page)
@@ -89,7 +109,14 @@ def test_language_toggle_switches_the_ui_and_the_bots_language(page, site):
 
 
 @pytest.mark.parametrize(
-    "page_lang, locale, expected", [("et", "en-GB", "Saada"), ("", "et-EE", "Saada"), ("", "de-DE", "Send")]
+    "page_lang, locale, expected",
+    [
+        ("et", "en-GB", "Saada"),
+        ("", "et-EE", "Saada"),
+        ("ru", "en-GB", "Отправить"),
+        ("", "ru-RU", "Отправить"),
+        ("", "de-DE", "Send"),
+    ],
 )
 def test_starting_language_follows_the_page_then_the_browser(browser, site, page_lang, locale, expected):
     context = browser.new_context(locale=locale)

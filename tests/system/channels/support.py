@@ -5,11 +5,19 @@ import random
 
 _counter = itertools.count(random.randint(10_000, 90_000) * 1000)
 
-FINLAND = {"en": "Is there an Estonian defence attaché in Finland?", "et": "Kas Eestil on kaitseatašee Soomes?"}
+FINLAND = {
+    "en": "Is there an Estonian defence attaché in Finland?",
+    "et": "Kas Eestil on kaitseatašee Soomes?",
+    "ru": "Есть ли у Эстонии военный атташе в Финляндии?",
+}
 # The answer to FINLAND starts with the first word and names the country.
-YES_FINLAND = {"en": ("Yes", "Finland"), "et": ("Jah", "Soomes")}
-SOURCE_NOTE = {"en": "Source: Estonian Ministry of Defence", "et": "Allikas: Kaitseministeerium"}
-HELP_INTRO = {"en": "You can ask about", "et": "Võite küsida"}
+YES_FINLAND = {"en": ("Yes", "Finland"), "et": ("Jah", "Soomes"), "ru": ("Да", "в Финляндии")}
+SOURCE_NOTE = {
+    "en": "Source: Estonian Ministry of Defence",
+    "et": "Allikas: Kaitseministeerium",
+    "ru": "Источник: Министерство обороны Эстонии",
+}
+HELP_INTRO = {"en": "You can ask about", "et": "Võite küsida", "ru": "Вы можете спросить"}
 # Every factual answer ends with the rating buttons Helpful / Not helpful, so a "2"
 # typed after an answer picks "Not helpful", and the bot thanks for the rating.
 RATED_NOT_HELPFUL = {"en": "I've noted that the answer did not help", "et": "vastus ei olnud abiks"}

@@ -24,7 +24,7 @@ def texts(replies):
 
 def test_answers_in_the_language_of_the_message(assistant, platforms):
     telegram, hook = platforms["telegram"], webhook(assistant, "telegram")
-    for language in ("en", "et"):
+    for language in ("en", "et", "ru"):
         user = new_id()
         assert telegram.send_text(hook, user, FINLAND[language]).status_code == 200
         replies = texts(
@@ -41,6 +41,13 @@ def test_language_code_becomes_the_conversation_language(assistant, platforms):
     telegram.send_text(webhook(assistant, "telegram"), user, FINLAND["en"], language_code="et")
     replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=2))
     assert says_yes_finland(replies[0], "et"), replies
+
+
+def test_language_code_ru_answers_a_neutral_message_in_russian(assistant, platforms):
+    telegram, user = platforms["telegram"], new_id()
+    telegram.send_text(webhook(assistant, "telegram"), user, "NATO?", language_code="ru")
+    replies = texts(telegram.wait_for(lambda r: r.form.get("chat_id") == str(user), count=2))
+    assert "НАТО" in replies[0] and SOURCE_NOTE["ru"] in replies[-1], replies
 
 
 def test_help_sends_an_inline_keyboard_and_a_press_or_a_number_picks_a_topic(assistant, platforms):

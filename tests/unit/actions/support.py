@@ -34,6 +34,9 @@ SOURCE_NOTE = {
     "(it may have changed since).",
     "et": "Allikas: Kaitseministeerium, „Rahvusvaheline koostöö“, viimati uuendatud 31. mail 2014 "
     "(teave võib olla vahepeal muutunud).",
+    "ru": "Источник: Министерство обороны Эстонии, «Международное сотрудничество», последнее обновление 31 мая "
+    "2014 года (страница опубликована на эстонском и английском языках, ответ — её перевод; с тех пор сведения "
+    "могли измениться).",
 }
 ATTACHE_IDS = [
     "finland",
@@ -69,16 +72,32 @@ ATTACHE_IN = {
         "Ühendkuningriigis",
         "Ameerika Ühendriikides",
     ],
+    "ru": [
+        "в Финляндии",
+        "во Франции",
+        "в Грузии",
+        "в Германии",
+        "в Польше",
+        "в России",
+        "в Швеции",
+        "в Великобритании",
+        "в США",
+    ],
 }
-REGIONS = {"en": "Europe, North America and Asia", "et": "Euroopas, Põhja-Ameerikas ja Aasias"}
+REGIONS = {
+    "en": "Europe, North America and Asia",
+    "et": "Euroopas, Põhja-Ameerikas ja Aasias",
+    "ru": "в Европе, в Северной Америке и в Азии",
+}
 # The closing pointer to the ministry's public channel.
 POINTER = {
     "en": "For anything else, please see the Ministry of Defence's website, kaitseministeerium.ee.",
     "et": "Muude küsimuste korral vaadake palun Kaitseministeeriumi veebilehte kaitseministeerium.ee.",
+    "ru": "Ответы на другие вопросы ищите, пожалуйста, на сайте Министерства обороны Эстонии kaitseministeerium.ee.",
 }
 
-YES = {"en": "Yes.", "et": "Jah,"}
-NO = {"en": "No.", "et": "Ei,"}
+YES = {"en": "Yes.", "et": "Jah,", "ru": "Да."}
+NO = {"en": "No.", "et": "Ei,", "ru": "Нет."}
 
 MENU_TOPICS = [t for t in KNOWLEDGE.topics if t.id != "overview"]
 ENTITY_FREE = re.compile(r"^/[a-z_]+$")
@@ -89,6 +108,9 @@ SLASH = "RegexMessageHandler"
 ESTONIAN_LETTERS = re.compile("[õäöüÕÄÖÜ]")
 ENGLISH_MARKERS = ("Source:", "Estonia ", "Estonia's", " the ", "Yes", "No.", " is ", " and ")
 ESTONIAN_MARKERS = ("Allikas", "Eestil", "Eesti ", "Jah", "Vabandust", " ja ", " ning ", " riigi")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+# The only Latin words of a Russian answer: the ministry's web address.
+RUSSIAN_LATIN_WORDS = {"kaitseministeerium", "ee"}
 
 
 # ------------------------------------------------------- running actions
@@ -162,30 +184,45 @@ def country_names_en() -> List[str]:
 
 
 def assert_english(text: str, typed: Iterable[str] = ()) -> None:
-    """English only: no Estonian letters outside country names (or what the user typed)."""
+    """English only: no Estonian or Cyrillic letters outside country names (or what the user typed)."""
     stripped = text
     for name in list(typed) + country_names_en():
         stripped = stripped.replace(name, "")
     assert not ESTONIAN_LETTERS.search(stripped), f"Estonian letters in an English answer: {text!r}"
+    assert not CYRILLIC.search(stripped), f"Cyrillic letters in an English answer: {text!r}"
     for marker in ESTONIAN_MARKERS:
         assert marker not in text, f"{marker!r} in an English answer: {text!r}"
 
 
 def assert_estonian(text: str) -> None:
     assert ESTONIAN_LETTERS.search(text), f"no Estonian letters in an Estonian answer: {text!r}"
+    assert not CYRILLIC.search(text), f"Cyrillic letters in an Estonian answer: {text!r}"
     for marker in ENGLISH_MARKERS:
         assert marker not in text, f"{marker!r} in an Estonian answer: {text!r}"
+
+
+def assert_russian(text: str, typed: Iterable[str] = ()) -> None:
+    """Russian only: Cyrillic, and no Latin word but the ministry's address (or what the user typed)."""
+    assert CYRILLIC.search(text), f"no Cyrillic letters in a Russian answer: {text!r}"
+    stripped = text
+    for name in typed:
+        stripped = stripped.replace(name, "")
+    latin = set(re.findall(r"[^\W\d_\u0400-\u04ff]+", stripped)) - RUSSIAN_LATIN_WORDS
+    assert not latin, f"Latin words {sorted(latin)} in a Russian answer: {text!r}"
 
 
 def assert_language(text: str, language: str, typed: Iterable[str] = ()) -> None:
     if language == "en":
         assert_english(text, typed)
+    elif language == "ru":
+        assert_russian(text, typed)
     else:
         assert_estonian(text)
 
 
 def country_in(country_id: str, language: str) -> str:
-    """How the knowledge file writes "in <country>": English name / Estonian "in" case."""
+    """How the knowledge file writes "in <country>": English name / Estonian "in" case /
+    Russian "в"/"во" with the prepositional ("во Франции")."""
     country = KNOWLEDGE.countries[country_id]
     return country.names[language].in_form
 

@@ -91,6 +91,7 @@ class FactActionThatFails(FactAction):
 INTERNAL_ERROR = {
     "en": "I'm sorry, something went wrong on my side. Please try again in a moment.",
     "et": "Vabandust, tekkis tehniline tõrge. Palun proovige hetke pärast uuesti.",
+    "ru": "Извините, у меня произошёл технический сбой. Пожалуйста, попробуйте ещё раз через минуту.",
 }
 
 
@@ -151,7 +152,11 @@ def test_a_factual_answer_states_its_date_once_in_the_source_note(language, make
 
 @pytest.mark.parametrize(
     "language, expected",
-    [("en", "Yes. Estonia has a defence attaché in Finland."), ("et", "Jah, Eestil on kaitseatašee Soomes.")],
+    [
+        ("en", "Yes. Estonia has a defence attaché in Finland."),
+        ("et", "Jah, Eestil on kaitseatašee Soomes."),
+        ("ru", "Да. У Эстонии есть военный атташе в Финляндии."),
+    ],
 )
 def test_an_entity_free_button_answers_for_the_remembered_country_and_forgets_it(language, expected, make_tracker):
     texts, _, slots = reply(
@@ -171,6 +176,8 @@ def test_an_entity_free_button_answers_for_the_remembered_country_and_forgets_it
         ("en", '/ask_attache_country{"country": "Finland"}', "Finland"),
         ("et", '/ask_attache_country{"country": "Soomes"}', "Soomes"),
         ("en", '/ask_attache_country{"country": "Narnia"}', "Narnia"),
+        ("ru", '/ask_attache_country{"country": "финляндии"}', "финляндии"),
+        ("ru", '/ask_attache_country{"country": "Нарнии"}', "Нарнии"),
     ],
 )
 def test_an_injected_country_is_not_answered_as_asked(language, payload, country, answer):
@@ -179,7 +186,7 @@ def test_an_injected_country_is_not_answered_as_asked(language, payload, country
     # The intent (a legit button) gets its answer, where the attachés are; no yes or no about the country.
     where = FACTS.phrases.say("attache_where", language, countries=FACTS.values(language)["countries"])
     assert text.split("\n")[0] == where, text
-    assert "Narnia" not in text
+    assert "Narnia" not in text and "Нарни" not in text
 
 
 def test_an_injected_country_is_not_answered_in_bilateral_relations(answer):

@@ -26,6 +26,11 @@ def test_bilateral_literal_wording(ask):
     )
     et = sourced_body(ask(ActionAnswerBilateral, "et", "ask_bilateral_relations", "?"), "et")
     assert et == "Eestil on kahepoolsed kaitsesuhted ligikaudu 35 riigiga Euroopas, Põhja-Ameerikas ja Aasias."
+    ru = sourced_body(ask(ActionAnswerBilateral, "ru", "ask_bilateral_relations", "?"), "ru")
+    assert ru == (
+        "Эстония поддерживает двусторонние оборонные отношения примерно с 35 странами в Европе, "
+        "в Северной Америке и в Азии."
+    )
 
 
 @pytest.mark.parametrize(
@@ -33,6 +38,8 @@ def test_bilateral_literal_wording(ask):
     [
         ("en", "Italy", "Italy", "cannot confirm relations with Italy"),
         ("et", "Itaaliaga", "Itaalia", "ei saa ma Itaalia kohta"),
+        ("ru", "италией", "с Италией", "не могу подтвердить, что у Эстонии есть оборонные отношения именно с Италией"),
+        ("ru", "канадой", "с Канадой", "не могу подтвердить, что у Эстонии есть оборонные отношения именно с Канадой"),
     ],
 )
 def test_bilateral_with_a_country_without_attache(language, typed, about, cannot, ask):
@@ -42,7 +49,8 @@ def test_bilateral_with_a_country_without_attache(language, typed, about, cannot
     assert lines[0].startswith(FACTS.unstated_text("bilateral_relations", "countries", language))
     assert lines[1] == FACTS.answer("bilateral_relations", language)
     assert cannot in lines[2]
-    assert "attaché" not in lines[2] and "atašee" not in lines[2]
+    assert about in lines[2]
+    assert "attaché" not in lines[2] and "atašee" not in lines[2] and "атташе" not in lines[2]
     assert_language(texts[0], language)
 
 
@@ -53,6 +61,10 @@ def test_bilateral_with_a_country_without_attache(language, typed, about, cannot
         ("en", "the US", "It does say that Estonia has a defence attaché in the United States of America."),
         ("et", "Soomega", "Küll aga on allika järgi Eestil kaitseatašee Soomes."),
         ("et", "Ühendkuningriigiga", "Küll aga on allika järgi Eestil kaitseatašee Ühendkuningriigis."),
+        ("ru", "финляндией", "Однако в источнике сказано, что у Эстонии есть военный атташе в Финляндии."),
+        ("ru", "швецией", "Однако в источнике сказано, что у Эстонии есть военный атташе в Швеции."),
+        ("ru", "сша", "Однако в источнике сказано, что у Эстонии есть военный атташе в США."),
+        ("ru", "великобританией", "Однако в источнике сказано, что у Эстонии есть военный атташе в Великобритании."),
     ],
 )
 def test_bilateral_with_an_attache_country_mentions_the_attache(language, typed, attache_line, ask):
@@ -65,13 +77,24 @@ def test_bilateral_with_an_attache_country_mentions_the_attache(language, typed,
     assert_language(texts[0], language)
 
 
-def test_bilateral_country_found_in_the_text(ask):
-    lines = sourced_body(
-        ask(ActionAnswerBilateral, "et", "ask_bilateral_relations", "Kas Eestil on kaitsesuhted Rootsiga?"), "et"
-    ).split("\n")
+@pytest.mark.parametrize(
+    "language, text, about, attache",
+    [
+        ("et", "Kas Eestil on kaitsesuhted Rootsiga?", "Rootsi kohta", "kaitseatašee Rootsis."),
+        ("ru", "Есть ли у Эстонии оборонные отношения со Швецией?", "именно со Швецией", "военный атташе в Швеции."),
+        (
+            "ru",
+            "сотрудничает ли эстония в сфере обороны с германией",
+            "именно с Германией",
+            "военный атташе в Германии.",
+        ),
+    ],
+)
+def test_bilateral_country_found_in_the_text(language, text, about, attache, ask):
+    lines = sourced_body(ask(ActionAnswerBilateral, language, "ask_bilateral_relations", text), language).split("\n")
     assert len(lines) == 4
-    assert "Rootsi kohta" in lines[2]
-    assert lines[3].endswith("kaitseatašee Rootsis.")
+    assert about in lines[2]
+    assert lines[3].endswith(attache)
 
 
 # ------------------------------------------------ where the knowledge ends
@@ -82,6 +105,8 @@ def test_bilateral_country_found_in_the_text(ask):
     [
         ("et", "ask_bilateral_relations", "kas kaitsesuhted Itaaliaga?", [("country", "Itaaliaga", "DIETClassifier")]),
         ("en", "ask_bilateral_relations", "relations with Finland?", [("country", "Finland", "DIETClassifier")]),
+        ("ru", "ask_bilateral_relations", "отношения с италией?", [("country", "италией", "DIETClassifier")]),
+        ("ru", "ask_bilateral_relations", "а с финляндией?", [("country", "финляндией", "DIETClassifier")]),
     ],
 )
 def test_a_fact_the_knowledge_does_not_hold_points_to_the_ministry(language, intent, text, entities, answer):

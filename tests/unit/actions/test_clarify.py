@@ -18,15 +18,22 @@ UNSURE = [
 ]
 
 
-@pytest.mark.parametrize("language, other", [("en", "Something else"), ("et", "Midagi muud")])
-def test_an_unclear_question_offers_the_likeliest_questions_and_something_else(language, other, make_tracker):
+@pytest.mark.parametrize(
+    "language, text, other",
+    [
+        ("en", "nato eu thing", "Something else"),
+        ("et", "nato eu thing", "Midagi muud"),
+        ("ru", "нато ес что-то", "Что-то другое"),
+    ],
+)
+def test_an_unclear_question_offers_the_likeliest_questions_and_something_else(language, text, other, make_tracker):
     titles = [KNOWLEDGE.topic(t).question[language] for t in ("nato", "eu", "source")]
     texts, buttons, slots = reply(
         ActionClarify(),
         make_tracker(
             language,
             "nlu_fallback",
-            "nato eu thing",
+            text,
             ranking=UNSURE,
             confidence=0.45,
             slots={"knowledge_entry": "open_skies"},
@@ -57,6 +64,16 @@ def test_an_unclear_question_offers_the_likeliest_questions_and_something_else(l
                 "Is there an Estonian defence attaché in Finland?",
                 "Does Estonia have defence relations with Finland?",
                 "Where does Estonia have defence attachés?",
+            ],
+        ),
+        (
+            "ru",
+            "атташе финляндия?",
+            "финляндия",
+            [
+                "Есть ли военный атташе Эстонии в Финляндии?",
+                "Есть ли у Эстонии оборонные отношения с Финляндией?",
+                "Где у Эстонии есть военные атташе?",
             ],
         ),
     ],
@@ -128,7 +145,11 @@ def test_input_problems_are_reported_not_clarified(language, make_tracker):
 
 @pytest.mark.parametrize(
     "language, opening",
-    [("en", "I'm sorry, I still didn't understand."), ("et", "Vabandust, ma ei saanud ikka veel aru.")],
+    [
+        ("en", "I'm sorry, I still didn't understand."),
+        ("et", "Vabandust, ma ei saanud ikka veel aru."),
+        ("ru", "Извините, мне по-прежнему не удаётся понять вопрос."),
+    ],
 )
 def test_a_second_miss_in_a_row_gets_the_help_menu(language, opening, make_tracker):
     events = [
@@ -142,7 +163,7 @@ def test_a_second_miss_in_a_row_gets_the_help_menu(language, opening, make_track
         make_tracker(language, "nlu_fallback", "hmm nato eu", ranking=UNSURE, confidence=0.45, events=events),
     )
     assert texts[0].startswith(opening)
-    assert {"en": "You can ask about", "et": "Võite küsida"}[language] in texts[0]
+    assert {"en": "You can ask about", "et": "Võite küsida", "ru": "Вы можете задать вопрос"}[language] in texts[0]
     assert buttons == topic_buttons(FACTS, language)
 
 
@@ -155,10 +176,12 @@ def test_a_miss_after_an_understood_question_is_clarified_again(make_tracker):
 
 
 @pytest.mark.parametrize(
-    "language, titles",
+    "language, text, country, titles",
     [
         (
             "et",
+            "Rootsi partner?",
+            "Rootsi",
             [
                 "Rootsi kaitsesuhted Eestiga?",
                 "Kas Rootsis on Eesti kaitseatašee?",
@@ -168,6 +191,8 @@ def test_a_miss_after_an_understood_question_is_clarified_again(make_tracker):
         ),
         (
             "en",
+            "Rootsi partner?",
+            "Rootsi",
             [
                 "Does Estonia have defence relations with Sweden?",
                 "Is there an Estonian defence attaché in Sweden?",
@@ -175,9 +200,20 @@ def test_a_miss_after_an_understood_question_is_clarified_again(make_tracker):
                 "Something else",
             ],
         ),
+        (
+            "ru",
+            "швеция партнёр?",
+            "швеция",
+            [
+                "Есть ли у Эстонии оборонные отношения со Швецией?",
+                "Есть ли военный атташе Эстонии в Швеции?",
+                "В каких сферах Эстония сотрудничает со стратегическими партнёрами?",
+                "Что-то другое",
+            ],
+        ),
     ],
 )
-def test_a_likely_country_follow_up_is_offered_as_the_country_questions(language, titles, make_tracker):
+def test_a_likely_country_follow_up_is_offered_as_the_country_questions(language, text, country, titles, make_tracker):
     ranking = [
         ("nlu_fallback", 0.45),
         ("ask_bilateral_relations", 0.43),
@@ -186,9 +222,7 @@ def test_a_likely_country_follow_up_is_offered_as_the_country_questions(language
     ]
     _, buttons, slots = reply(
         ActionClarify(),
-        make_tracker(
-            language, "nlu_fallback", "Rootsi partner?", [("country", "Rootsi")], ranking=ranking, confidence=0.45
-        ),
+        make_tracker(language, "nlu_fallback", text, [("country", country)], ranking=ranking, confidence=0.45),
     )
     assert [b["title"] for b in buttons] == titles
     assert slots["pending_countries"] == ["sweden"]

@@ -42,6 +42,19 @@ def unstated_text(topic_id, detail_id, language):
         ("et", "eu", "dates", "Millal Eesti Euroopa Liiduga ühines?", False),
         ("en", "open_skies", "numbers", "how many observation flights has estonia made", False),
         ("et", "vienna_document", "numbers", "mitu visiiti Eesti Viini dokumendi alusel korraldas", False),
+        ("ru", "defence_attaches", "names", "Как зовут военного атташе Эстонии в Финляндии?", True),
+        ("ru", "defence_attaches", "names", "какие имена у эстонских атташе", False),
+        ("ru", "defence_attaches", "numbers", "сколько у эстонии военных атташе", False),
+        ("ru", "cooperation_spheres", "countries", "Кто именно стратегические партнёры Эстонии?", False),
+        ("ru", "cooperation_spheres", "countries", "какие страны являются стратегическими партнерами эстонии", False),
+        ("ru", "operations", "operations", "В каких операциях сейчас участвует Эстония? В Афганистане? В Мали?", True),
+        ("ru", "nato", "membership", "Является ли Украина членом НАТО?", True),
+        ("ru", "nato", "membership", "входит ли украина в нато", True),
+        ("ru", "nato", "dates", "Когда Эстония вступила в НАТО?", False),
+        ("ru", "eu", "dates", "с какого года эстония в ес", False),
+        ("ru", "open_skies", "numbers", "сколько наблюдательных полетов совершила эстония", False),
+        ("ru", "vienna_document", "numbers", "сколько визитов эстония организовала по венскому документу", False),
+        ("ru", "arms_control", "treaties", "к каким конвенциям присоединилась эстония", False),
     ],
 )
 def test_a_question_for_an_unstated_detail_is_told_so(language, topic, detail, text, names_country):
@@ -60,6 +73,12 @@ def test_a_question_for_an_unstated_detail_is_told_so(language, topic, detail, t
         ("et", "bilateral_relations", "mitme riigiga on eestil kahepoolsed kaitsesuhted"),
         ("en", "cooperation_spheres", "What does Estonia cooperate on with its strategic partners?"),
         ("en", "operations", "Does Estonia take part in international military operations?"),
+        ("ru", "defence_attaches", "Есть ли у Эстонии военный атташе в Финляндии?"),
+        ("ru", "defence_attaches", "В каких странах у Эстонии есть военные атташе?"),
+        ("ru", "nato", "Является ли Эстония членом НАТО?"),
+        ("ru", "bilateral_relations", "со сколькими странами у эстонии двусторонние оборонные отношения"),
+        ("ru", "cooperation_spheres", "В каких сферах Эстония сотрудничает со стратегическими партнёрами?"),
+        ("ru", "operations", "Участвует ли Эстония в международных военных операциях?"),
     ],
 )
 def test_an_answerable_question_is_not_told_the_page_lacks_something(language, topic, text):
@@ -79,6 +98,10 @@ def test_membership_counts_only_when_another_country_is_named():
         ("et", "Kas Ukraina on NATO liige?", True),
         ("en", "Is Estonia a member of NATO?", False),
         ("et", "Kas Eesti on NATO liige?", False),
+        ("ru", "Является ли Украина членом НАТО?", True),
+        ("ru", "входит ли украина в нато", True),
+        ("ru", "Является ли Эстония членом НАТО?", False),
+        ("ru", "эстония член нато?", False),
     ],
 )
 def test_the_nato_answer_says_the_page_lacks_other_countries_membership(language, text, gap, ask):
@@ -96,6 +119,7 @@ def test_the_nato_answer_says_the_page_lacks_other_countries_membership(language
     [
         ("en", "What is the name of the Estonian defence attaché in Italy?"),
         ("et", "Mis on Eesti kaitseatašee nimi Itaalias?"),
+        ("ru", "Как зовут военного атташе Эстонии в Италии?"),
     ],
 )
 def test_no_name_is_missing_where_there_is_no_attache(language, text, ask):

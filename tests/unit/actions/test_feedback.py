@@ -24,13 +24,14 @@ from actions.feedback import ActionRecordRating
 from actions.help import ActionCannotAnswer, ActionHelp
 from actions.topics import ActionAnswerTopic
 from report.analysis import build_report
-from tests.unit.actions.support import assert_language
+from tests.unit.actions.support import LANGS, assert_language
 
 ROOT = Path(__file__).resolve().parents[3]
 FACTS = get_facts()
 BUTTONS = {
     "en": [("Helpful", "/rate_helpful"), ("Not helpful", "/rate_not_helpful")],
     "et": [("Oli abiks", "/rate_helpful"), ("Ei olnud abiks", "/rate_not_helpful")],
+    "ru": [("Помогло", "/rate_helpful"), ("Не помогло", "/rate_not_helpful")],
 }
 
 
@@ -47,7 +48,7 @@ def run(make_tracker):
     return run
 
 
-@pytest.mark.parametrize("language", ["en", "et"])
+@pytest.mark.parametrize("language", LANGS)
 @pytest.mark.parametrize(
     "action, intent", [(ActionAnswerTopic(), "ask_nato"), (ActionAnswerAttache(), "ask_attache_list")]
 )
@@ -80,6 +81,8 @@ def test_help_keeps_its_topic_buttons(run):
         ("et", "rate_helpful", "helpful", "Aitäh tagasiside eest! Mul on hea meel, et vastus oli abiks."),
         ("en", "rate_not_helpful", "not_helpful", "the answer did not help"),
         ("et", "rate_not_helpful", "not_helpful", "vastus ei olnud abiks"),
+        ("ru", "rate_helpful", "helpful", "Спасибо за отзыв! Хорошо, что ответ оказался полезным."),
+        ("ru", "rate_not_helpful", "not_helpful", "Я учту, что ответ не помог."),
     ],
 )
 def test_a_rating_is_stored_with_the_entry_it_rates(language, intent, rating, says, run):
@@ -93,7 +96,12 @@ def test_a_rating_is_stored_with_the_entry_it_rates(language, intent, rating, sa
 
 
 @pytest.mark.parametrize(
-    "language, says", [("en", "There is no answer to rate yet."), ("et", "Veel ei ole vastust, mida hinnata.")]
+    "language, says",
+    [
+        ("en", "There is no answer to rate yet."),
+        ("et", "Veel ei ole vastust, mida hinnata."),
+        ("ru", "Пока нечего оценивать."),
+    ],
 )
 def test_nothing_to_rate_stores_nothing(language, says, run):
     messages, slots = run(ActionRecordRating(), language, "rate_helpful", slots={"knowledge_entry": None})
@@ -121,43 +129,58 @@ def conversation(sender, *events):
 
 
 def test_report_counts_unanswered_questions_and_ratings_per_language():
-    events = conversation(
-        "a",
-        user("What is the defence budget?", "out_of_scope"),
-        slot("language", "en"),
-        action("action_cannot_answer"),
-        action("action_listen"),
-        user("Is Estonia in NATO?", "ask_nato"),
-        action("action_answer_topic"),
-        slot("knowledge_entry", "nato"),
-        user("/rate_not_helpful", "rate_not_helpful"),
-        action("action_record_rating"),
-        slot("feedback", {"entry": "nato", "rating": "not_helpful"}),
-        # a second click on the same answer replaces the first
-        user("/rate_helpful", "rate_helpful"),
-        action("action_record_rating"),
-        slot("feedback", {"entry": "nato", "rating": "helpful"}),
-        user("what about the weather", "ask_eu", 0.5),
-        action("action_answer_topic"),
-    ) + conversation(
-        "b",
-        user("what is the defence budget", "out_of_scope"),
-        slot("language", "en"),
-        action("action_cannot_answer"),
-        user("kus väed praegu on", "ask_sensitive"),
-        slot("language", "et"),
-        action("action_cannot_answer"),
-        user("asdf", "nlu_fallback"),
-        action("action_cannot_answer"),
-        user("Kas Eesti on NATO liige?", "ask_nato"),
-        action("action_answer_topic"),
-        user("oli abiks", "rate_helpful"),
-        action("action_record_rating"),
-        slot("feedback", {"entry": "nato", "rating": "helpful"}),
+    events = (
+        conversation(
+            "a",
+            user("What is the defence budget?", "out_of_scope"),
+            slot("language", "en"),
+            action("action_cannot_answer"),
+            action("action_listen"),
+            user("Is Estonia in NATO?", "ask_nato"),
+            action("action_answer_topic"),
+            slot("knowledge_entry", "nato"),
+            user("/rate_not_helpful", "rate_not_helpful"),
+            action("action_record_rating"),
+            slot("feedback", {"entry": "nato", "rating": "not_helpful"}),
+            # a second click on the same answer replaces the first
+            user("/rate_helpful", "rate_helpful"),
+            action("action_record_rating"),
+            slot("feedback", {"entry": "nato", "rating": "helpful"}),
+            user("what about the weather", "ask_eu", 0.5),
+            action("action_answer_topic"),
+        )
+        + conversation(
+            "b",
+            user("what is the defence budget", "out_of_scope"),
+            slot("language", "en"),
+            action("action_cannot_answer"),
+            user("kus väed praegu on", "ask_sensitive"),
+            slot("language", "et"),
+            action("action_cannot_answer"),
+            user("asdf", "nlu_fallback"),
+            action("action_cannot_answer"),
+            user("Kas Eesti on NATO liige?", "ask_nato"),
+            action("action_answer_topic"),
+            user("oli abiks", "rate_helpful"),
+            action("action_record_rating"),
+            slot("feedback", {"entry": "nato", "rating": "helpful"}),
+        )
+        + conversation(
+            "c",
+            user("какой у эстонии оборонный бюджет?", "out_of_scope"),
+            slot("language", "ru"),
+            action("action_cannot_answer"),
+            user("есть ли у эстонии атташе в финляндии", "ask_attache_country"),
+            action("action_answer_attache"),
+            slot("knowledge_entry", "defence_attaches"),
+            user("/rate_not_helpful", "rate_not_helpful"),
+            action("action_record_rating"),
+            slot("feedback", {"entry": "defence_attaches", "rating": "not_helpful"}),
+        )
     )
     report = build_report(events)
-    assert report.conversations == 2
-    en, et = report.languages["en"], report.languages["et"]
+    assert report.conversations == 3
+    en, et, ru = report.languages["en"], report.languages["et"], report.languages["ru"]
     assert en.top_questions(10) == [
         (2, "out of scope", "What is the defence budget?"),
         (1, "low confidence: ask_eu", "what about the weather"),
@@ -165,6 +188,9 @@ def test_report_counts_unanswered_questions_and_ratings_per_language():
     assert et.top_questions(10) == [(1, "not understood", "asdf"), (1, "sensitive", "kus väed praegu on")]
     assert dict(en.ratings["nato"]) == {"helpful": 1}
     assert dict(et.ratings["nato"]) == {"helpful": 1}
+    assert ru.top_questions(10) == [(1, "out of scope", "какой у эстонии оборонный бюджет?")]
+    assert dict(ru.ratings["defence_attaches"]) == {"not_helpful": 1}
+    assert "defence_attaches" not in en.ratings and "defence_attaches" not in et.ratings
 
 
 def report_cli(*args, cwd=ROOT):

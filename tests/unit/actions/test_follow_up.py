@@ -20,6 +20,29 @@ FOLLOW_UPS = [
         "The page does not name the approximately 35 countries with which Estonia has bilateral defence relations.",
     ),
     ("et", "bilateral_relations", "aga Rootsiga?", "Rootsiga", "Küll aga on allika järgi Eestil kaitseatašee Rootsis."),
+    (
+        "ru",
+        "defence_attaches",
+        "А в Италии?",
+        "Италии",
+        "Нет. Согласно источнику, у Эстонии нет военного атташе в Италии.",
+    ),
+    ("ru", "defence_attaches", "а в польше?", "польше", "Да. У Эстонии есть военный атташе в Польше."),
+    ("ru", "defence_attaches", "а что насчет швеции?", "швеции", "Да. У Эстонии есть военный атташе в Швеции."),
+    (
+        "ru",
+        "bilateral_relations",
+        "а с канадой?",
+        "канадой",
+        "Поэтому я не могу подтвердить, что у Эстонии есть оборонные отношения именно с Канадой.",
+    ),
+    (
+        "ru",
+        "bilateral_relations",
+        "а со швецией?",
+        "швецией",
+        "Однако в источнике сказано, что у Эстонии есть военный атташе в Швеции.",
+    ),
 ]
 
 
@@ -54,6 +77,13 @@ def test_a_follow_up_asks_the_previous_question_for_the_new_country(
             "Mida soovite Norra kohta teada?",
             ["Kas Norras on Eesti kaitseatašee?", "Norra kaitsesuhted Eestiga?"],
         ),
+        (
+            "ru",
+            "А в Норвегии?",
+            "Норвегии",
+            "Что именно вы хотели бы узнать об оборонном сотрудничестве Эстонии с Норвегией?",
+            ["Есть ли военный атташе Эстонии в Норвегии?", "Есть ли у Эстонии оборонные отношения с Норвегией?"],
+        ),
     ],
 )
 @pytest.mark.parametrize("previous", [None, "nato"])
@@ -70,7 +100,10 @@ def test_a_follow_up_without_a_country_question_before_asks_which_question(
     assert slots == {"knowledge_entry": previous, "pending_countries": ["norway"]}
 
 
-@pytest.mark.parametrize("language, expected", [("en", "Which country do you mean?"), ("et", "Millist riiki")])
+@pytest.mark.parametrize(
+    "language, expected",
+    [("en", "Which country do you mean?"), ("et", "Millist riiki"), ("ru", "Какую страну вы имеете в виду?")],
+)
 def test_a_follow_up_without_a_country_asks_which_country(language, expected, make_tracker):
     texts, buttons, _ = reply(
         ActionAnswerFollowUp(),

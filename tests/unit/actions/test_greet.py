@@ -7,7 +7,7 @@ from actions.help import topic_buttons
 from tests.unit.actions.support import FACTS, KNOWLEDGE, assert_language, reply
 
 
-@pytest.mark.parametrize("language, opening", [("en", "Hello!"), ("et", "Tere!")])
+@pytest.mark.parametrize("language, opening", [("en", "Hello!"), ("et", "Tere!"), ("ru", "Здравствуйте!")])
 def test_greeting_is_short_and_offers_the_topics_as_buttons(language, opening, make_tracker):
     texts, buttons, slots = reply(ActionGreet(), make_tracker(language, "greet", "hi"))
     assert len(texts) == 1 and texts[0].startswith(opening) and len(texts[0]) < 200

@@ -10,6 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.help import ActionCannotAnswer, ActionHelp, languages_spoken
+from languages import LANGUAGES
 from tests.unit.actions.support import FACTS, KNOWLEDGE, LANGS, MENU_TOPICS, POINTER, assert_language
 
 
@@ -21,10 +22,10 @@ def test_help_lists_the_topic_titles(language, ask):
     assert KNOWLEDGE.source.title[language] in lines[0]
     assert KNOWLEDGE.source.date_text[language] in lines[0]
     assert lines[1:] == [f"- {t.title[language]}" for t in MENU_TOPICS]
-    other = "et" if language == "en" else "en"
-    for topic in KNOWLEDGE.topics:
-        if topic.title[other] != topic.title[language]:
-            assert topic.title[other] not in texts[0]
+    for other in LANGS:
+        for topic in KNOWLEDGE.topics:
+            if other != language and topic.title[other] != topic.title[language]:
+                assert topic.title[other] not in texts[0]
     assert_language(texts[0], language)
 
 
@@ -33,6 +34,15 @@ def test_help_lists_the_topic_titles(language, ask):
     [
         ("en", ["- NATO and collective defence", "- Defence attachés", "- Arms control", "- Open Skies Treaty"]),
         ("et", ["- NATO ja kollektiivkaitse", "- Kaitseatašeed", "- Relvastuskontroll", "- Avatud taeva leping"]),
+        (
+            "ru",
+            [
+                "- НАТО и коллективная оборона",
+                "- Военные атташе",
+                "- Контроль над вооружениями",
+                "- Договор по открытому небу",
+            ],
+        ),
     ],
 )
 def test_help_literal_titles(language, titles, ask):
@@ -55,7 +65,7 @@ def test_help_offers_every_topic_as_a_quick_reply(language, make_tracker):
     assert all("buttons" not in m or not m["buttons"] for m in dispatcher.messages[:-1])
 
 
-OFFICIAL = {"en": "kaitseministeerium.ee", "et": "kaitseministeerium.ee"}
+OFFICIAL = {"en": "kaitseministeerium.ee", "et": "kaitseministeerium.ee", "ru": "kaitseministeerium.ee"}
 
 
 def assert_menu_and_channel(text: str, language: str) -> None:
@@ -82,7 +92,7 @@ def refusal_buttons(make_tracker):
     return refusal_buttons
 
 
-@pytest.mark.parametrize("language", ["en", "et"])
+@pytest.mark.parametrize("language", LANGS)
 @pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback", "ask_sensitive"])
 def test_cannot_answer_offers_the_topics_as_question_buttons(language, intent, refusal_buttons):
     buttons = refusal_buttons(language, intent, "What is the defence budget?")
@@ -90,24 +100,31 @@ def test_cannot_answer_offers_the_topics_as_question_buttons(language, intent, r
     assert all(b["title"].endswith("?") for b in buttons), buttons
 
 
-@pytest.mark.parametrize("language", ["en", "et"])
+# Greek: a script none of the assistant's languages (Latin, Cyrillic) is written in.
+OTHER_SCRIPT_TEXT = "Έχει η Εσθονία στρατιωτικό ακόλουθο στη Φινλανδία;"
+
+
+@pytest.mark.parametrize("language", LANGS)
 def test_a_message_in_another_script_is_told_the_languages_spoken_in_one_line(language, ask, refusal_buttons):
-    texts = ask(ActionCannotAnswer, language, "nlu_fallback", "Здравствуйте", [("input_problem", "other_script")])
+    problem = [("input_problem", "other_script")]
+    texts = ask(ActionCannotAnswer, language, "nlu_fallback", OTHER_SCRIPT_TEXT, problem)
     assert texts == [languages_spoken(FACTS)]
-    assert all(FACTS.phrases.text("languages_spoken", lang) in texts[0] for lang in ("en", "et"))
+    assert all(FACTS.phrases.text("languages_spoken", lang) in texts[0] for lang in LANGUAGES)
+    assert "Я отвечаю на русском, английском и эстонском языках." in texts[0]
     assert "\n" not in texts[0]
-    assert refusal_buttons(language, "nlu_fallback", "Здравствуйте", [("input_problem", "other_script")]) == []
+    assert refusal_buttons(language, "nlu_fallback", OTHER_SCRIPT_TEXT, problem) == []
 
 
 @pytest.mark.parametrize(
-    "language, opening",
+    "language, text, opening",
     [
-        ("en", "I'm sorry, I don't have that information"),
-        ("et", "Vabandust, seda teavet mul ei ole"),
+        ("en", "What is the defence budget?", "I'm sorry, I don't have that information"),
+        ("et", "Kui suur on kaitse-eelarve?", "Vabandust, seda teavet mul ei ole"),
+        ("ru", "какой у эстонии оборонный бюджет?", "Извините, у меня нет этих сведений"),
     ],
 )
-def test_cannot_answer_out_of_scope(language, opening, ask):
-    texts = ask(ActionCannotAnswer, language, "out_of_scope", "What is the defence budget?")
+def test_cannot_answer_out_of_scope(language, text, opening, ask):
+    texts = ask(ActionCannotAnswer, language, "out_of_scope", text)
     assert len(texts) == 1
     assert texts[0].startswith(opening)
     assert texts[0].split("\n")[0] == FACTS.phrases.text("out_of_scope", language)
@@ -117,7 +134,11 @@ def test_cannot_answer_out_of_scope(language, opening, ask):
 
 @pytest.mark.parametrize(
     "language, opening",
-    [("en", "I'm sorry, I didn't understand that question."), ("et", "Vabandust, ma ei saanud küsimusest aru.")],
+    [
+        ("en", "I'm sorry, I didn't understand that question."),
+        ("et", "Vabandust, ma ei saanud küsimusest aru."),
+        ("ru", "Извините, мне не удалось понять вопрос."),
+    ],
 )
 def test_cannot_answer_not_understood(language, opening, ask):
     texts = ask(ActionCannotAnswer, language, "nlu_fallback", "asdf qwer")
@@ -130,7 +151,7 @@ def test_cannot_answer_not_understood(language, opening, ask):
 
 @pytest.mark.parametrize(
     "language, opening",
-    [("en", "Your message was empty."), ("et", "Teie sõnum oli tühi.")],
+    [("en", "Your message was empty."), ("et", "Teie sõnum oli tühi."), ("ru", "Вы отправили пустое сообщение.")],
 )
 def test_cannot_answer_empty_message(language, opening, ask):
     for intent in ("nlu_fallback", "out_of_scope"):
@@ -142,7 +163,7 @@ def test_cannot_answer_empty_message(language, opening, ask):
         assert_language(texts[0], language)
 
 
-@pytest.mark.parametrize("language, says", [("en", "too long"), ("et", "liiga pikk")])
+@pytest.mark.parametrize("language, says", [("en", "too long"), ("et", "liiga pikk"), ("ru", "слишком длинное")])
 def test_cannot_answer_too_long_message(language, says, ask):
     texts = ask(ActionCannotAnswer, language, "nlu_fallback", "x" * 5000, [("input_problem", "too_long")])
     assert texts == [FACTS.phrases.text("message_too_long", language)]
@@ -151,14 +172,19 @@ def test_cannot_answer_too_long_message(language, says, ask):
 
 
 @pytest.mark.parametrize(
-    "language, opening",
+    "language, text, opening",
     [
-        ("en", "I can't help with that: I don't give details such as where units are deployed"),
-        ("et", "Sellega ma aidata ei saa: ma ei anna teavet üksuste paiknemise"),
+        (
+            "en",
+            "where are the troops now",
+            "I can't help with that: I don't give details such as where units are deployed",
+        ),
+        ("et", "kus väed praegu on", "Sellega ma aidata ei saa: ma ei anna teavet üksuste paiknemise"),
+        ("ru", "где сейчас стоят войска", "С этим я помочь не могу: я не сообщаю сведений о размещении подразделений"),
     ],
 )
-def test_sensitive_request_is_refused_with_what_it_can_answer_and_where_to_ask(language, opening, answer):
-    messages, events = answer(ActionCannotAnswer(), language, "ask_sensitive", "where are the troops now")
+def test_sensitive_request_is_refused_with_what_it_can_answer_and_where_to_ask(language, text, opening, answer):
+    messages, events = answer(ActionCannotAnswer(), language, "ask_sensitive", text)
     reason, offer = messages  # paragraph by paragraph, the topic buttons on the last one
     assert reason["text"].split("\n") == [FACTS.phrases.text("sensitive", language), POINTER[language]]
     assert reason["text"].startswith(opening)

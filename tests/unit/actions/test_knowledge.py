@@ -1,5 +1,5 @@
-"""The knowledge file: every fact of the source page, in both languages, and a
-clear error for each kind of breakage (naming the file, the entry and the problem).
+"""The knowledge file: every fact of the source page, in every language (English, Estonian
+and the Russian translation), and a clear error for each kind of breakage (naming the file, the entry and the problem).
 
 The source page is the seed copy next to the checkout: <checkout>/../shared/seed/
 international-cooperation.txt, found from the checkout's root (not the working folder).
@@ -59,10 +59,19 @@ def page() -> str:
 
 
 def test_source_title_and_date(knowledge):
-    assert knowledge.source.title == {"en": "International Cooperation", "et": "Rahvusvaheline koostöö"}
+    assert knowledge.source.title == {
+        "en": "International Cooperation",
+        "et": "Rahvusvaheline koostöö",
+        "ru": "Международное сотрудничество",
+    }
+    assert knowledge.source.publisher == {
+        "en": "Estonian Ministry of Defence",
+        "et": "Kaitseministeerium",
+        "ru": "Министерство обороны Эстонии",
+    }
     assert knowledge.source.last_updated == datetime.date(2014, 5, 31)
-    assert knowledge.source.date_text == {"en": "31 May 2014", "et": "31. mail 2014"}
-    assert knowledge.source.date_as_of == {"en": "31 May 2014", "et": "31. mai 2014"}
+    assert knowledge.source.date_text == {"en": "31 May 2014", "et": "31. mail 2014", "ru": "31 мая 2014 года"}
+    assert knowledge.source.date_as_of == {"en": "31 May 2014", "et": "31. mai 2014", "ru": "31 мая 2014 года"}
 
 
 def test_attache_countries_match_the_source_in_its_order(knowledge):
@@ -89,6 +98,17 @@ def test_attache_countries_match_the_source_in_its_order(knowledge):
         "Ühendkuningriigis",
         "Ameerika Ühendriikides",
     ]
+    assert [c.names["ru"].in_form for c in knowledge.attache_countries] == [
+        "в Финляндии",
+        "во Франции",
+        "в Грузии",
+        "в Германии",
+        "в Польше",
+        "в России",
+        "в Швеции",
+        "в Великобритании",
+        "в США",
+    ]
 
 
 def test_knowledge_file_holds_the_source_pages_facts():
@@ -96,8 +116,10 @@ def test_knowledge_file_holds_the_source_pages_facts():
     assert len(KNOWLEDGE.attache_country_ids) == 9
     assert [country_in(c, "en") for c in ATTACHE_IDS] == ATTACHE_IN["en"]
     assert [country_in(c, "et") for c in ATTACHE_IDS] == ATTACHE_IN["et"]
+    assert [country_in(c, "ru") for c in ATTACHE_IDS] == ATTACHE_IN["ru"]
     assert KNOWLEDGE.bilateral_count == 35
     assert [r["en"] for r in KNOWLEDGE.bilateral_regions] == ["Europe", "North America", "Asia"]
+    assert [r["ru"] for r in KNOWLEDGE.bilateral_regions] == ["в Европе", "в Северной Америке", "в Азии"]
     assert str(KNOWLEDGE.source.last_updated) == "2014-05-31"
 
 
@@ -111,6 +133,7 @@ def test_bilateral_relations_and_spheres(knowledge):
         "military education",
         "procurement",
     ]
+    assert [s.name["ru"] for s in knowledge.spheres] == SPHERES_RU
 
 
 def test_countries_without_attache_are_known(knowledge):
@@ -118,7 +141,7 @@ def test_countries_without_attache_are_known(knowledge):
     assert {"latvia", "lithuania", "norway", "italy", "canada"} <= others
 
 
-def test_every_topics_more_and_related_topics_exist_in_both_languages():
+def test_every_topics_more_and_related_topics_exist_in_every_language():
     ids = {t.id for t in KNOWLEDGE.topics}
     assert {t.id for t in KNOWLEDGE.topics if t.more} >= {"bilateral_relations", "operations"}
     for topic in KNOWLEDGE.topics:
@@ -127,32 +150,52 @@ def test_every_topics_more_and_related_topics_exist_in_both_languages():
             assert set(topic.more) == set(LANGS)
 
 
+# The Russian column holds regular expressions (matched without case): a Russian phrase
+# takes a case ending ("\\w+") from the sentence it stands in.
 @pytest.mark.parametrize(
-    "phrase_en, phrase_et",
+    "phrase_en, phrase_et, phrase_ru",
     [
-        ("collective defence", "kollektiivkaitse"),
-        ("aggression against any one member state", "agressiooni ükskõik millise liikmesriigi vastu"),
-        ("economic and legislative space", "majandus- ja õigusruumi"),
-        ("Common Foreign and Security Policy", "ühise välis- ja julgeolekupoliitika"),
-        ("European Security and Defence Policy", "julgeoleku- ja kaitsepoliitika"),
-        ("Baltic Sea region", "Läänemere piirkonnas"),
-        ("developing countries", "arengumaade"),
-        ("beneficiaries", "abisaajate"),
-        ("donor countries", "doonorriikidega"),
-        ("arms control conventions", "relvastuskontrolli konventsiooniga"),
-        ("2011 Vienna Document", "Viini dokumendi 2011"),
-        ("OSCE", "OSCE"),
-        ("Open Skies", "avatud taeva"),
-        ("observation flights", "vaatluslend"),
-        ("international crises", "kriiside"),
-        ("security of Europe and of the world", "Euroopa ja kogu maailma julgeolekusse"),
+        ("collective defence", "kollektiivkaitse", r"коллективн\w+ оборон\w+"),
+        (
+            "aggression against any one member state",
+            "agressiooni ükskõik millise liikmesriigi vastu",
+            "агрессия против любого государства-члена",
+        ),
+        ("economic and legislative space", "majandus- ja õigusruumi", r"экономическ\w+ и правов\w+ пространств\w+"),
+        (
+            "Common Foreign and Security Policy",
+            "ühise välis- ja julgeolekupoliitika",
+            r"общ\w+ внешн\w+ политик\w+ и политик\w+ безопасности",
+        ),
+        (
+            "European Security and Defence Policy",
+            "julgeoleku- ja kaitsepoliitika",
+            r"политик\w+ безопасности и обороны",
+        ),
+        ("Baltic Sea region", "Läänemere piirkonnas", "в регионе Балтийского моря"),
+        ("developing countries", "arengumaade", "в развивающихся странах"),
+        ("beneficiaries", "abisaajate", "с получателями помощи"),
+        ("donor countries", "doonorriikidega", "странами-донорами"),
+        ("arms control conventions", "relvastuskontrolli konventsiooniga", "конвенций по контролю над вооружениями"),
+        ("2011 Vienna Document", "Viini dokumendi 2011", "Венским документом 2011 года"),
+        ("OSCE", "OSCE", "ОБСЕ"),
+        ("Open Skies", "avatud taeva", "Договора по открытому небу"),
+        ("observation flights", "vaatluslend", r"наблюдательн\w+ полёт"),
+        ("international crises", "kriiside", "международных кризисов"),
+        (
+            "security of Europe and of the world",
+            "Euroopa ja kogu maailma julgeolekusse",
+            "в безопасность Европы и всего мира",
+        ),
     ],
 )
-def test_every_fact_of_the_page_is_in_both_languages(knowledge, phrase_en, phrase_et):
+def test_every_fact_of_the_page_is_in_every_language(knowledge, phrase_en, phrase_et, phrase_ru):
     english = " ".join(t.answer["en"] for t in knowledge.topics)
     estonian = " ".join(t.answer["et"] for t in knowledge.topics)
+    russian = " ".join(t.answer["ru"] for t in knowledge.topics)
     assert phrase_en in english
     assert phrase_et in estonian
+    assert re.search(phrase_ru.casefold(), russian.casefold()), phrase_ru
 
 
 def test_every_section_of_the_source_page_has_topics(knowledge, page):
@@ -169,8 +212,10 @@ def test_every_section_of_the_source_page_has_topics(knowledge, page):
 
 # --- The seed page, fact by fact ---------------------------------------------------------
 #
-# Each fact: the page's words, the topics that must state it, and how their English and
-# Estonian texts (answer and `more`, placeholders filled) say it, matched without case.
+# Each fact: the page's words, the topics that must state it, and how their English,
+# Estonian and Russian texts (answer and `more`, placeholders filled) say it, matched
+# without case. The Russian phrases are regular expressions: where topics put the same
+# words in different cases, "\w+" stands for the ending.
 # Every sentence of the page must hold at least one fact's page words; every number and
 # every name on the page must be checked here.
 
@@ -180,52 +225,66 @@ class Fact(NamedTuple):
     topics: Tuple[str, ...]
     en: Tuple[str, ...]
     et: Tuple[str, ...]
+    ru: Tuple[str, ...]
 
 
 PAGE_FACTS = [
     # Co-operation with NATO and the European Union
-    Fact("Estonia as a NATO member state", ("nato",), ("as a NATO member state, Estonia",), ("NATO liikmesriigina",)),
+    Fact(
+        "Estonia as a NATO member state",
+        ("nato",),
+        ("as a NATO member state, Estonia",),
+        ("NATO liikmesriigina",),
+        ("как государство — член НАТО, Эстония",),
+    ),
     Fact(
         "the principles of collective defence",
         ("nato",),
         ("the principle of collective defence",),
         ("kollektiivkaitse põhimõttele",),
+        ("принцип коллективной обороны",),
     ),
     Fact(
         "aggression against any one of the member states shall be deemed as an aggression against the whole alliance",
         ("nato",),
         ("an aggression against any one member state is deemed an aggression against the whole alliance",),
         ("agressiooni ükskõik millise liikmesriigi vastu käsitatakse agressioonina kogu alliansi vastu",),
+        ("агрессия против любого государства-члена рассматривается как агрессия против всего альянса",),
     ),
     Fact(
         "The European Union membership merges Estonia with the European economic and legislative space",
         ("eu",),
         ("European Union membership merges Estonia with the European economic and legislative space",),
         ("Euroopa Liidu liikmesus liidab Eesti Euroopa majandus- ja õigusruumiga",),
+        ("членство в Европейском союзе включает Эстонию в европейское экономическое и правовое пространство",),
     ),
     Fact(
         "economic and legislative space",
         ("eu", "eu_security_policy", "baltic_security"),
         ("European economic and legislative space",),
         ("Euroopa majandus- ja õigusruumi",),
+        (r"европейск\w+ экономическ\w+ и правов\w+ пространств\w+",),
     ),
     Fact(
         "Common European Foreign and Security Policy",
         ("eu", "eu_security_policy", "baltic_security"),
         ("Common Foreign and Security Policy",),
         ("välis- ja julgeolekupoliitika",),
+        (r"общ\w+ внешн\w+ политик\w+ и политик\w+ безопасности",),
     ),
     Fact(
         "European Security and Defence Policy",
         ("eu", "eu_security_policy", "baltic_security"),
         ("European Security and Defence Policy",),
         ("Euroopa julgeoleku- ja kaitsepoliitika",),
+        (r"европейск\w+ политик\w+ безопасности и обороны",),
     ),
     Fact(
         "increased the safety in the Baltic Sea region and throughout Europe",
         ("eu", "eu_security_policy", "baltic_security"),
         ("increased security in the Baltic Sea region and throughout Europe",),
         ("suurendanud julgeolekut Läänemere piirkonnas ja kogu Euroopas",),
+        ("повысило безопасность в регионе Балтийского моря и во всей Европе",),
     ),
     # Bi-lateral defence relations (the count, the regions, the countries and the spheres: see below)
     Fact(
@@ -233,36 +292,45 @@ PAGE_FACTS = [
         ("bilateral_relations",),
         ("Estonia has bilateral defence relations with approximately 35 countries in Europe, North America and Asia",),
         ("Eestil on kahepoolsed kaitsesuhted ligikaudu 35 riigiga Euroopas, Põhja-Ameerikas ja Aasias",),
+        (
+            "Эстония поддерживает двусторонние оборонные отношения примерно с 35 странами в Европе, "
+            "в Северной Америке и в Азии",
+        ),
     ),
     Fact(
         "Estonian Defence Attachés have been appointed to",
         ("defence_attaches",),
         ("Estonian defence attachés have been appointed to",),
         ("Eesti kaitseatašeed on",),
+        ("у Эстонии есть военные атташе",),
     ),
     Fact(
         "Spheres of co-operation with strategic partners include",
         ("cooperation_spheres",),
         ("Spheres of cooperation with strategic partners include",),
         ("Koostöö strateegiliste partneritega hõlmab",),
+        ("сотрудничество со стратегическими партнёрами охватывает",),
     ),
     Fact(
         "implementation of defence reforms in developing countries",
         ("reform_assistance",),
         ("the implementation of defence reforms in developing countries",),
         ("arengumaade toetamine kaitsereformide elluviimisel",),
+        ("поддержка проведения оборонных реформ в развивающихся странах",),
     ),
     Fact(
         "co-ordinating the assistance projects with the beneficiaries and other donor countries",
         ("reform_assistance", "bilateral_relations"),
         ("coordinating the assistance projects with the beneficiaries and with other donor countries",),
         ("abiprojekte kooskõlastatakse abisaajate ja teiste doonorriikidega",),
+        ("Эстония координирует проекты помощи с получателями помощи и с другими странами-донорами",),
     ),
     Fact(
         "another important element of Estonia’s international defence co-operation",
         ("reform_assistance", "bilateral_relations"),
         ("important element of Estonia's international defence cooperation",),
         ("Oluline osa Eesti rahvusvahelisest kaitsekoostööst",),
+        ("важный элемент международного оборонного сотрудничества Эстонии",),
     ),
     # Arms control
     Fact(
@@ -270,24 +338,28 @@ PAGE_FACTS = [
         ("arms_control",),
         ("Estonia has joined a number of international arms control conventions",),
         ("Eesti on ühinenud mitme rahvusvahelise relvastuskontrolli konventsiooniga",),
+        ("Эстония присоединилась к ряду международных конвенций по контролю над вооружениями",),
     ),
     Fact(
         "performs also several arms control obligations",
         ("arms_control",),
         ("fulfils several arms control obligations",),
         ("täidab ka mitmeid relvastuskontrolli kohustusi",),
+        ("также выполняет несколько обязательств в этой области",),
     ),
     Fact(
         "rights and responsibilities in the sphere of arms control include practical outputs",
         ("arms_control",),
         ("In practice, its rights and responsibilities in arms control include",),
         ("Praktikas hõlmavad Eesti õigused ja kohustused relvastuskontrolli valdkonnas",),
+        ("на практике её права и обязанности в сфере контроля над вооружениями включают",),
     ),
     Fact(
         "organising visits to armed forces of other OSCE countries under the 2011 Vienna document",
         ("arms_control",),
         ("organising visits to the armed forces of other OSCE countries under the 2011 Vienna Document",),
         ("visiitide korraldamist teiste OSCE osalisriikide relvajõududesse Viini dokumendi 2011 alusel",),
+        ("организацию визитов в вооружённые силы других стран ОБСЕ в соответствии с Венским документом 2011 года",),
     ),
     Fact(
         "visits to armed forces of other OSCE countries under the 2011 Vienna document",
@@ -300,24 +372,31 @@ PAGE_FACTS = [
             "Viini dokumendi 2011 alusel korraldab Eesti visiite teiste Euroopa Julgeoleku- ja "
             "Koostööorganisatsiooni (OSCE) osalisriikide relvajõududesse",
         ),
+        (
+            r"в соответствии с Венским документом 2011 года Эстония организует визиты в вооружённые силы других стран "
+            r"Организации по безопасности и сотрудничеству в Европе \(ОБСЕ\)",
+        ),
     ),
     Fact(
         "receiving similar visits from other counties",
         ("arms_control",),
         ("receiving similar visits from other countries",),
         ("samalaadsete visiitide vastuvõtmist teistest riikidest",),
+        ("приём аналогичных визитов из других стран",),
     ),
     Fact(
         "similar visits from other counties",
         ("vienna_document",),
         ("receives similar visits from other countries",),
         ("võtab vastu samalaadseid visiite teistest riikidest",),
+        ("принимает аналогичные визиты из других стран",),
     ),
     Fact(
         "organizing and receiving surveillance flights in the framework Open Sky Convention",
         ("arms_control",),
         ("organising and receiving observation flights under the Open Skies Treaty",),
         ("vaatluslendude korraldamist ja vastuvõtmist avatud taeva lepingu raames",),
+        ("организацию и приём наблюдательных полётов в рамках Договора по открытому небу",),
     ),
     Fact(
         "surveillance flights in the framework Open Sky Convention",
@@ -327,6 +406,10 @@ PAGE_FACTS = [
             "observation flights from other states",
         ),
         ("Avatud taeva lepingu raames korraldab Eesti vaatluslende ja võtab vastu teiste riikide vaatluslende",),
+        (
+            "в рамках Договора по открытому небу Эстония организует наблюдательные полёты и принимает "
+            "наблюдательные полёты других государств",
+        ),
     ),
     # Participation in International Operations
     Fact(
@@ -334,6 +417,7 @@ PAGE_FACTS = [
         ("operations", "operations_why"),
         ("contributing to resolving international crises serves Estonia's interests",),
         ("rahvusvaheliste kriiside lahendamisele kaasaaitamine on Eesti huvides",),
+        ("содействие разрешению международных кризисов отвечает интересам Эстонии",),
     ),
     Fact(
         "By participating in international military operations, Estonia will contribute both immediately and in "
@@ -347,18 +431,24 @@ PAGE_FACTS = [
             "Rahvusvahelistes sõjalistes operatsioonides osaledes panustab Eesti nii vahetult kui ka üldisemalt "
             "Euroopa ja kogu maailma julgeolekusse",
         ),
+        (
+            "участвуя в международных военных операциях, Эстония как непосредственно, так и в более общем плане "
+            "вносит вклад в безопасность Европы и всего мира",
+        ),
     ),
     Fact(
         "This is the reason why Estonia is actively taking part in international military operations",
         ("operations_why",),
         ("That is why Estonia actively takes part in them",),
         ("Seepärast osaleb Eesti neis aktiivselt",),
+        ("поэтому Эстония активно в них участвует",),
     ),
     Fact(
         "Estonia is actively taking part in international military operations",
         ("operations",),
         ("Estonia actively takes part in international military operations",),
         ("Eesti osaleb aktiivselt rahvusvahelistes sõjalistes operatsioonides",),
+        ("Эстония активно участвует в международных военных операциях",),
     ),
 ]
 
@@ -372,13 +462,22 @@ PAGE_NUMBERS = {
 # The Estonian for the page's "co-operation" words: the knowledge file writes "cooperation".
 SPELLING = {"co-ordination": "coordination", "co-operation": "cooperation"}
 # Nine, as the overview says it: "with defence attachés in nine of them" / "üheksas riigis".
-NINE = {"en": "in nine of them", "et": "üheksas riigis"}
+NINE = {"en": "in nine of them", "et": "üheksas riigis", "ru": "в девяти из них"}
+# "and" between the last two items of a list (phrases.yml list_and).
+AND = {"en": " and ", "et": " ja ", "ru": " и "}
 SPHERES_ET = [
     "kaitsepoliitiliste seisukohtade aktiivne koordineerimine",
     "operatsioonid",
     "väljaõpe",
     "sõjaline haridus",
     "hanked",
+]
+SPHERES_RU = [
+    "активная координация позиций в оборонной политике",
+    "операции",
+    "подготовка",
+    "военное образование",
+    "закупки",
 ]
 
 
@@ -443,6 +542,7 @@ def test_the_pages_title_and_date_are_the_sources(knowledge, page):
     assert knowledge.source.last_updated == datetime.datetime.strptime(day.group(1), "%d %B %Y").date()
     assert knowledge.source.date_text["en"] == knowledge.source.date_as_of["en"] == day.group(1) == "31 May 2014"
     assert (knowledge.source.date_text["et"], knowledge.source.date_as_of["et"]) == ("31. mail 2014", "31. mai 2014")
+    assert knowledge.source.date_text["ru"] == knowledge.source.date_as_of["ru"] == "31 мая 2014 года"
 
 
 def test_the_pages_sections_are_the_topics_sections(knowledge, page):
@@ -470,7 +570,12 @@ def test_the_number_of_partner_countries_and_their_regions(knowledge, page):
     assert knowledge.bilateral_count == count
     assert [r["en"] for r in knowledge.bilateral_regions] == regions
     assert [r["et"] for r in knowledge.bilateral_regions] == ["Euroopas", "Põhja-Ameerikas", "Aasias"]
-    for language, says in [("en", "approximately 35 countries"), ("et", "ligikaudu 35 riigiga")]:
+    assert [r["ru"] for r in knowledge.bilateral_regions] == ["в Европе", "в Северной Америке", "в Азии"]
+    for language, says in [
+        ("en", "approximately 35 countries"),
+        ("et", "ligikaudu 35 riigiga"),
+        ("ru", "примерно с 35 странами"),
+    ]:
         for topic_id in ("overview", "bilateral_relations", "defence_attaches"):
             assert says in topic_texts(topic_id, language), (topic_id, language)
 
@@ -482,8 +587,9 @@ def test_the_nine_attache_countries_in_the_pages_order(knowledge, page):
     assert len(countries) == 9
     assert [c.name["en"] for c in knowledge.attache_countries] == countries
     assert [c.names["et"].in_form for c in knowledge.attache_countries] == ATTACHE_IN["et"]
-    for language, names in [("en", countries), ("et", ATTACHE_IN["et"])]:
-        joined = ", ".join(names[:-1]) + {"en": " and ", "et": " ja "}[language] + names[-1]
+    assert [c.names["ru"].in_form for c in knowledge.attache_countries] == ATTACHE_IN["ru"]
+    for language, names in [("en", countries), ("et", ATTACHE_IN["et"]), ("ru", ATTACHE_IN["ru"])]:
+        joined = ", ".join(names[:-1]) + AND[language] + names[-1]
         for topic_id in ("defence_attaches", "bilateral_relations"):
             assert joined in topic_texts(topic_id, language), (topic_id, language)
         assert NINE[language] in topic_texts("overview", language)
@@ -497,20 +603,24 @@ def test_the_spheres_of_cooperation_in_the_pages_order(knowledge, page):
         spheres = [s.replace(word, spelling) for s in spheres]
     assert [s.name["en"] for s in knowledge.spheres] == spheres
     assert [s.name["et"] for s in knowledge.spheres] == SPHERES_ET
-    for language, names in [("en", spheres), ("et", SPHERES_ET)]:
-        joined = ", ".join(names[:-1]) + {"en": " and ", "et": " ja "}[language] + names[-1]
+    assert [s.name["ru"] for s in knowledge.spheres] == SPHERES_RU
+    for language, names in [("en", spheres), ("et", SPHERES_ET), ("ru", SPHERES_RU)]:
+        joined = ", ".join(names[:-1]) + AND[language] + names[-1]
         for topic_id in ("cooperation_spheres", "bilateral_relations"):
             assert joined in topic_texts(topic_id, language), (topic_id, language)
 
 
 @pytest.mark.parametrize("fact", PAGE_FACTS, ids=[f.page[:60] for f in PAGE_FACTS])
-def test_each_fact_of_the_page_is_stated_in_both_languages(page, fact):
+def test_each_fact_of_the_page_is_stated_in_every_language(page, fact):
     assert fact.page in " ".join(page.split()), f"not on the page: {fact.page!r}"
     for topic_id in fact.topics:
         for language, phrases in (("en", fact.en), ("et", fact.et)):
             said = topic_texts(topic_id, language).casefold()
             for phrase in phrases:
                 assert phrase.casefold() in said, (topic_id, language, phrase)
+        said = topic_texts(topic_id, "ru").casefold()
+        for pattern in fact.ru:
+            assert re.search(pattern.casefold(), said), (topic_id, "ru", pattern)
 
 
 def test_each_fact_is_stated_in_a_topic_of_its_section(knowledge, page):
@@ -569,6 +679,22 @@ BREAKAGES = {
     "missing Estonian answer": (
         lambda d: topic(d, "nato")["answer"].pop("et"),
         r"topics\[\d+\] \(id 'nato'\)\.answer: the Estonian text \(et\) is missing",
+    ),
+    "missing Russian answer": (
+        lambda d: topic(d, "nato")["answer"].pop("ru"),
+        r"topics\[\d+\] \(id 'nato'\)\.answer: the Russian text \(ru\) is missing",
+    ),
+    "empty Russian text": (
+        lambda d: topic(d, "eu")["title"].update(ru=" "),
+        r"\(id 'eu'\)\.title\.ru: must be a non-empty text",
+    ),
+    "Russian unstated missing": (
+        lambda d: topic(d, "nato")["unstated"]["dates"].pop("ru"),
+        r"\(id 'nato'\)\.unstated\.dates: the Russian text \(ru\) is missing",
+    ),
+    "Russian country names missing": (
+        lambda d: d["countries"][0]["names"].pop("ru"),
+        r"countries\[0\] \(id 'finland'\)\.names: missing key\(s\): ru",
     ),
     "missing English title": (
         lambda d: topic(d, "eu")["title"].pop("en"),

@@ -1,8 +1,8 @@
 """Unit tests of actions/matching.py: how typed names are folded and matched.
 
 Every expectation here is something a user would notice: a country typed in
-another case, without diacritics, with an Estonian case ending or with a typo
-must still be recognised, and ordinary words must not be taken for countries.
+another case, without diacritics (or with "е" for "ё"), with an Estonian case ending,
+in a Russian case or with a typo must still be recognised, and ordinary words must not be taken for countries.
 """
 
 import pytest
@@ -43,6 +43,8 @@ def in_text():
         ("Türgi", "turgi"),
         ("Türkiye", "turkiye"),
         ("Ameerika Ühendriikides", "ameerika uhendriikides"),
+        ("Соединённые Штаты", "соединенные штаты"),  # ё as е, as Russian is usually typed
+        ("ФИНЛЯНДИИ", "финляндии"),
     ],
 )
 def test_fold_ignores_case_and_diacritics(typed, key):
@@ -60,6 +62,7 @@ def test_fold_ignores_case_and_diacritics(typed, key):
         ("Côte d'Ivoire", "cote divoire"),
         ("  United \t  Kingdom  ", "united kingdom"),
         ("USA-s", "usa-s"),  # the hyphen of an Estonian case ending is kept
+        ("«Финляндии»!", "финляндии"),
     ],
 )
 def test_fold_drops_punctuation_and_collapses_spaces(typed, key):
@@ -146,6 +149,19 @@ def test_typo_allowance_by_length():
         ("Tšehhis", "czech_republic"),
         ("tsehhis", "czech_republic"),
         ("Island", "iceland"),  # Estonian for Iceland: fine for a typed entity value
+        ("Финляндии", "finland"),
+        ("финляндию", "finland"),
+        ("Суоми", "finland"),
+        ("ФРГ", "germany"),
+        ("соединенные штаты", "united_states"),
+        ("Англии", "united_kingdom"),
+        ("Великобританией", "united_kingdom"),
+        ("РФ", "russia"),
+        ("Москве", "russia"),  # a capital, in the prepositional
+        ("Сакартвело", "georgia"),
+        ("чехии", "czech_republic"),
+        ("Голландии", "netherlands"),
+        ("Финлядии", "finland"),  # one typo
     ],
 )
 def test_match_exact_spellings_of_the_knowledge_file(countries, typed, country_id):
@@ -229,6 +245,9 @@ def test_match_without_typos_only_takes_exact_spellings(countries):
         ("Finland; Soomes", ["finland"]),  # one country named twice counts once
         ("the United States of America", ["united_states"]),  # the whole name, not split
         ("Soomes", ["finland"]),
+        ("финляндии и швеции", ["finland", "sweden"]),
+        ("латвии или литве", ["latvia", "lithuania"]),
+        ("Польша, Германия и Франция", ["poland", "germany", "france"]),
     ],
 )
 def test_match_all_splits_lists_of_countries(countries, typed, ids):
@@ -264,6 +283,7 @@ def test_scan_island_is_not_iceland_in_english(in_text):
 def test_scan_finds_countries_in_order_without_repeats(in_text):
     assert in_text["en"].scan("Does Estonia have attachés in Poland, Norway and Poland?") == ["poland", "norway"]
     assert in_text["et"].scan("Kas Soomes ja Rootsis on Eesti kaitseatašee?") == ["finland", "sweden"]
+    assert in_text["ru"].scan("Есть ли у Эстонии атташе в Польше, Норвегии и Польше?") == ["poland", "norway"]
 
 
 def test_scan_prefers_the_longest_multi_word_name(in_text):
@@ -271,11 +291,17 @@ def test_scan_prefers_the_longest_multi_word_name(in_text):
     assert in_text["en"].scan("and in South Korea?") == ["south_korea"]
     assert in_text["et"].scan("Kas Ameerika Ühendriikides on?") == ["united_states"]
     assert in_text["et"].scan("Kas USA-s on?") == ["united_states"]
+    assert in_text["ru"].scan("а в Соединенных Штатах?") == ["united_states"]
+    assert in_text["ru"].scan("а в Южной Корее?") == ["south_korea"]
+    assert in_text["ru"].scan("а в Северной Корее?") == ["north_korea"]
 
 
 def test_scan_uses_only_the_conversation_language(in_text):
     assert in_text["en"].scan("Kas Soomes on?") == []
     assert in_text["et"].scan("Is there an attaché in Finland?") == []
+    assert in_text["ru"].scan("Is there an attaché in Finland?") == []
+    assert in_text["en"].scan("Есть ли атташе в Финляндии?") == []
+    assert in_text["ru"].scan("Есть ли атташе в Финляндии?") == ["finland"]
 
 
 def test_scan_takes_no_typos(in_text):
@@ -288,3 +314,6 @@ def test_a_mistyped_name_is_found_only_when_asked_for():
     assert matcher.scan("kas eestil on kaitseatašee Somoes") == []
     assert matcher.scan("kas eestil on kaitseatašee Somoes", typos=True) == ["finland"]
     assert matcher.scan("kas eestil on kaitseatašee", typos=True) == []
+    russian = get_facts().countries_in_text["ru"]
+    assert russian.scan("есть ли атташе в финлядии") == []
+    assert russian.scan("есть ли атташе в финлядии", typos=True) == ["finland"]

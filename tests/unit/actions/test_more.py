@@ -19,6 +19,9 @@ from tests.unit.actions.support import FACTS, KNOWLEDGE, LANGS, RATINGS, SOURCE_
         ("et", "bilateral_relations", ["Soomes", "Ameerika Ühendriikides", "hanked", "doonorriikidega"]),
         ("en", "defence_attaches", ["approximately 35 countries", "North America"]),
         ("et", "defence_attaches", ["ligikaudu 35 riigiga", "Põhja-Ameerikas"]),
+        ("ru", "operations", ["в безопасность Европы и всего мира"]),
+        ("ru", "bilateral_relations", ["в Финляндии", "в США", "закупки", "странами-донорами"]),
+        ("ru", "defence_attaches", ["примерно с 35 странами", "в Северной Америке"]),
     ],
 )
 def test_tell_me_more_gives_the_next_level_of_detail(language, entry, facts, make_tracker):
@@ -43,6 +46,7 @@ def test_tell_me_more_gives_the_next_level_of_detail(language, entry, facts, mak
     [
         ("en", "That is all my source says about “NATO and collective defence”"),
         ("et", "Minu allikas ei ütle teema „NATO ja kollektiivkaitse“ kohta rohkem"),
+        ("ru", "Больше ничего на тему «НАТО и коллективная оборона» в моём источнике нет"),
     ],
 )
 def test_tell_me_more_without_more_detail_says_so_and_offers_related_topics(language, expected, make_tracker):
@@ -51,12 +55,19 @@ def test_tell_me_more_without_more_detail_says_so_and_offers_related_topics(lang
         ActionTellMore(), make_tracker(language, "tell_me_more", "...", slots={"knowledge_entry": "nato"})
     )
     assert texts[0].startswith(expected)
-    assert "Source:" not in texts[0] and "Allikas:" not in texts[0]
+    assert "Source:" not in texts[0] and "Allikas:" not in texts[0] and "Источник:" not in texts[0]
     assert [b["title"] for b in buttons] == titles
     assert slots == {"knowledge_entry": "nato"}
 
 
-def test_tell_me_more_twice_does_not_repeat_the_detail(make_tracker):
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "more", "That is all my source says about “International military operations”"),
+        ("ru", "а еще?", "Больше ничего на тему «Международные военные операции» в моём источнике нет"),
+    ],
+)
+def test_tell_me_more_twice_does_not_repeat_the_detail(language, text, expected, make_tracker):
     events = [
         {"event": "action", "name": "action_tell_more"},
         {"event": "action", "name": "action_listen"},
@@ -64,9 +75,9 @@ def test_tell_me_more_twice_does_not_repeat_the_detail(make_tracker):
     ]
     texts, buttons, _ = reply(
         ActionTellMore(),
-        make_tracker("en", "tell_me_more", "more", events=events, slots={"knowledge_entry": "operations"}),
+        make_tracker(language, "tell_me_more", text, events=events, slots={"knowledge_entry": "operations"}),
     )
-    assert texts[0].startswith("That is all my source says about “International military operations”")
+    assert texts[0].startswith(expected)
     assert [b["payload"] for b in buttons] == ["/ask_operations_why"]
 
 

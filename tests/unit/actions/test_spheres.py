@@ -20,6 +20,13 @@ SPHERES_LITERAL = {
         "sõjaline haridus",
         "hanked",
     ],
+    "ru": [
+        "активная координация позиций в оборонной политике",
+        "операции",
+        "подготовка",
+        "военное образование",
+        "закупки",
+    ],
 }
 
 
@@ -46,13 +53,20 @@ def test_spheres_list(language, ask):
         ("et", "hangetes", "hanked"),
         ("en", "trainig", "training"),  # one typo
         ("et", "hangetse", "hanked"),  # one typo
+        ("ru", "подготовке", "подготовка"),
+        ("ru", "обучение", "подготовка"),
+        ("ru", "учения", "подготовка"),
+        ("ru", "закупках", "закупки"),
+        ("ru", "закупки вооружений", "закупки"),
+        ("ru", "военное образование", "военное образование"),
+        ("ru", "закупкй", "закупки"),  # one typo
     ],
 )
 def test_sphere_yes(language, typed, sphere_name, ask):
     texts = ask(ActionAnswerSpheres, language, "ask_cooperation_spheres", f"... {typed}?", [("sphere", typed)])
     lines = sourced_body(texts, language).split("\n")
     assert len(lines) == 2, lines
-    assert lines[0].startswith("Yes," if language == "en" else "Jah,"), lines[0]
+    assert lines[0].startswith({"en": "Yes,", "et": "Jah,", "ru": "Да,"}[language]), lines[0]
     assert sphere_name in lines[0]
     assert lines[1] == FACTS.answer("cooperation_spheres", language)
     assert_language(texts[0], language)
@@ -63,6 +77,7 @@ def test_sphere_yes(language, typed, sphere_name, ask):
     [
         ("en", "cyber defence", "does not list “cyber defence”"),
         ("et", "küberkaitse", "„küberkaitse“ ei ole allikas"),
+        ("ru", "киберзащита", "источник не называет «киберзащита»"),
     ],
 )
 def test_sphere_unknown_is_an_honest_no_with_the_list(language, typed, says, ask):
@@ -70,20 +85,33 @@ def test_sphere_unknown_is_an_honest_no_with_the_list(language, typed, says, ask
     lines = sourced_body(texts, language).split("\n")
     assert len(lines) == 2, lines
     assert says in lines[0]
-    assert not lines[0].startswith(("Yes", "Jah"))
+    assert not lines[0].startswith(("Yes", "Jah", "Да"))
     for name in SPHERES_LITERAL[language]:
         assert name in lines[1]
     assert_language(texts[0], language, typed=[typed])
 
 
-def test_sphere_two_spheres_in_one_entity(ask):
-    texts = ask(
-        ActionAnswerSpheres,
-        "en",
-        "ask_cooperation_spheres",
-        "Training and procurement?",
-        [("sphere", "training and procurement")],
-    )
-    body = sourced_body(texts, "en")
-    assert "does not list" not in body
-    assert "include training and procurement." in body
+@pytest.mark.parametrize(
+    "language, text, entity, says, not_listed",
+    [
+        (
+            "en",
+            "Training and procurement?",
+            "training and procurement",
+            "include training and procurement.",
+            "does not list",
+        ),
+        (
+            "ru",
+            "а подготовка и закупки?",
+            "подготовка и закупки",
+            "Да, среди направлений сотрудничества со стратегическими партнёрами есть подготовка и закупки.",
+            "не называет",
+        ),
+    ],
+)
+def test_sphere_two_spheres_in_one_entity(language, text, entity, says, not_listed, ask):
+    texts = ask(ActionAnswerSpheres, language, "ask_cooperation_spheres", text, [("sphere", entity)])
+    body = sourced_body(texts, language)
+    assert not_listed not in body
+    assert says in body

@@ -89,6 +89,10 @@ def test_topic_answer(intent, topic_id, language, ask):
         ("et", "ask_arms_control", ["2011", "avatud taeva"]),
         ("en", "ask_nato", ["collective defence"]),
         ("et", "ask_nato", ["kollektiivkaitse"]),
+        ("ru", "ask_overview", ["НАТО", "примерно с 35 странами", "в девяти из них"]),
+        ("ru", "ask_vienna_document", ["Венским документом 2011 года", "ОБСЕ"]),
+        ("ru", "ask_arms_control", ["2011", "Договора по открытому небу"]),
+        ("ru", "ask_nato", ["коллективной обороны"]),
     ],
 )
 def test_topic_answers_state_the_source_pages_facts(language, intent, facts, ask):
@@ -108,6 +112,7 @@ def test_topic_unknown_intent_falls_back_to_the_overview(language, ask):
     [
         ("en", ["International Cooperation", "Estonian Ministry of Defence", "31 May 2014", "may have changed"]),
         ("et", ["„Rahvusvaheline koostöö“", "Kaitseministeerium", "31. mail 2014", "muutunud"]),
+        ("ru", ["«Международное сотрудничество»", "Министерство обороны Эстонии", "31 мая 2014 года", "измениться"]),
     ],
 )
 def test_source(language, parts, ask):
@@ -119,7 +124,7 @@ def test_source(language, parts, ask):
     assert KNOWLEDGE.source.title[language] in texts[0]
     assert KNOWLEDGE.source.date_text[language] in texts[0]
     # It is the source: no second source note under it.
-    assert "Source:" not in texts[0] and "Allikas:" not in texts[0]
+    assert "Source:" not in texts[0] and "Allikas:" not in texts[0] and "Источник:" not in texts[0]
     assert_language(texts[0], language)
 
 
@@ -128,6 +133,10 @@ def test_source(language, parts, ask):
     [
         ("en", ["“Defence attachés”", "Estonian Ministry of Defence", "“International Cooperation”", "31 May 2014"]),
         ("et", ["„Kaitseatašeed“", "Kaitseministeerium", "„Rahvusvaheline koostöö“", "31. mail 2014"]),
+        (
+            "ru",
+            ["«Военные атташе»", "Министерство обороны Эстонии", "«Международное сотрудничество»", "31 мая 2014 года"],
+        ),
     ],
 )
 def test_source_after_an_answer_names_that_answers_topic_and_date(language, expected, make_tracker):

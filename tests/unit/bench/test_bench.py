@@ -8,6 +8,7 @@ import pytest
 from bench.bots import QUESTIONS, Ours
 from bench.report import markdown
 from bench.stats import TARGETS, met, percentile, ratios
+from languages import LANGUAGES
 from languages.identification import language_identifier
 from stack.processes import ROOT
 
@@ -78,10 +79,13 @@ def test_the_report_marks_each_missed_target():
     assert rows["p50"].endswith("| yes |")
 
 
-def test_our_bench_questions_are_english_and_estonian_and_the_starter_ones_are_text():
+def test_our_bench_questions_are_in_every_language_and_the_starter_ones_are_text():
     identify = language_identifier()
     languages = [identify.detect(q) for q in QUESTIONS["ours"]]
-    assert languages.count("en") == languages.count("et") == len(QUESTIONS["ours"]) // 2
+    assert set(languages) == set(LANGUAGES), languages
+    # English and Estonian in pairs, a question in Russian for every kind asked.
+    assert languages.count("en") == languages.count("et") == 12
+    assert languages.count("ru") == 6
     assert all(isinstance(q, str) and q.strip() for q in QUESTIONS["starter"])
 
 
@@ -92,6 +96,18 @@ def test_the_apology_for_a_silent_action_server_is_not_counted_as_an_answer():
         "Palun proovige mõne minuti pärast uuesti."
     )
     assert bot.answer_problem("Kas Eestil on kaitseatašee Soomes?", [{"text": apology}])
+    apology_ru = (
+        "Извините, сейчас я не могу это проверить, потому что часть моей системы не отвечает. "
+        "Пожалуйста, попробуйте ещё раз через несколько минут."
+    )
+    assert bot.answer_problem("Есть ли у Эстонии военный атташе в Германии?", [{"text": apology_ru}])
+    assert (
+        bot.answer_problem(
+            "Есть ли у Эстонии военный атташе в Германии?",
+            [{"text": "Да. У Эстонии есть военный атташе в Германии."}],
+        )
+        is None
+    )
     assert bot.answer_problem("x", [{"image": "a.png"}])
     assert (
         bot.answer_problem(

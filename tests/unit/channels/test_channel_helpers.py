@@ -52,13 +52,18 @@ def test_choices_expire(monkeypatch):
         ("et-EE", "et"),
         ("en_GB", "en"),
         ("EN-us", "en"),
-        ("ru", None),
+        ("ru", "ru"),
+        ("ru-RU", "ru"),
+        ("ru_EE", "ru"),
+        ("RU", "ru"),
+        ("de", None),
+        ("fi-FI", None),
         ("", None),
         (None, None),
         (42, None),
     ],
 )
-def test_locale_hints_map_to_en_or_et(locale, language):
+def test_locale_hints_map_to_a_registered_language(locale, language):
     assert language_from_locale(locale) == language
 
 

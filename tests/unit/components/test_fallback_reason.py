@@ -56,7 +56,12 @@ from components.unknown_words import UnknownWordsClassifier
 
 ROOT = Path(__file__).resolve().parents[3]
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
-TRAINING = ["Is Estonia a member of NATO?", "Kas Eestil on kaitseatašee Soomes?", "tere"]
+TRAINING = [
+    "Is Estonia a member of NATO?",
+    "Kas Eestil on kaitseatašee Soomes?",
+    "tere",
+    "Есть ли у Эстонии военный атташе в Финляндии?",
+]
 # What the trained classifiers would predict, for the stand-in graph: a confident intent.
 PREDICTED = {"name": "ask_nato", "confidence": 0.93}
 RANKED = [PREDICTED, {"name": "ask_eu", "confidence": 0.05}]
@@ -118,7 +123,8 @@ CASES = [
     ("", EMPTY),
     ("   ", EMPTY),
     ("x" * 500, TOO_LONG),
-    ("Есть ли у Эстонии атташе в Финляндии?", OTHER_SCRIPT),
+    # Greek: a script none of the assistant's languages (Latin, Cyrillic) is written in.
+    ("Έχει η Εσθονία στρατιωτικό ακόλουθο στη Φινλανδία;", OTHER_SCRIPT),
     ("asdkjh qwpoeiru", UNKNOWN_WORDS),
 ]
 
@@ -130,7 +136,9 @@ def test_the_components_put_the_reason_in_their_output(pipeline, text, reason):
     assert output[FALLBACK_REASON] == reason
 
 
-@pytest.mark.parametrize("text", ["Is Estonia a member of NATO?", "kas eestil on atasee?", "TERE", "123 ?!"])
+@pytest.mark.parametrize(
+    "text", ["Is Estonia a member of NATO?", "kas eestil on atasee?", "TERE", "123 ?!", "есть ли у эстонии атташе?"]
+)
 def test_a_message_the_models_may_answer_has_no_reason(pipeline, text):
     output = parsed(pipeline, text)
     assert output[INTENT] == PREDICTED

@@ -1,4 +1,4 @@
-"""The language detector: which language, English or Estonian, a chat message is in.
+"""The language detector: which language, English, Estonian or Russian, a chat message is in.
 
 The table below holds short chat messages written for this test (none is a line of
 nlu/ or tests/nlu/): questions on this assistant's topics and chit-chat, English and
@@ -14,7 +14,7 @@ test suite reports when the detector is fixed.
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-EN, ET = "en", "et"
+EN, ET, RU = "en", "et", "ru"
 
 
 def known_miss(text, expected, reason):
@@ -150,6 +150,30 @@ NEUTRAL = [
     "🙂",
 ]
 
+# Russian as people type it: lowercase, without ё, with typos, mixed with Latin acronyms.
+RUSSIAN = [
+    "здравствуйте",
+    "привет",
+    "есть ли у эстонии атташе в финляндии",
+    "а в норвегии?",
+    "атташе во франции есть?",
+    "сколько у эстонии военных атташе",
+    "что такое венский документ",
+    "расскажи про NATO",
+    "эстония в ЕС с какого года",
+    "спс",
+    "пока",
+    "ок, понятно",
+    "кто ты",
+    "помощь",
+    "военый аташе в германии",
+    "что значит коллективная оборона",
+    "Договор по открытому небу — что это?",
+    "почему эстония участвует в операциях",
+    "откуда информация",
+    "USA и атташе?",
+]
+
 # Short messages lingua alone gets wrong; the one-language chat words fix them.
 SHORT_ESTONIAN = ["no tere", "tere", "ok tanan", "kust see teave parit on", "abi", "abi!"]
 
@@ -172,6 +196,19 @@ REQUESTS = [
     ("does the Estonian defence ministry speak for NATO", EN),
     ("You can write in English or in Estonian.", EN),
     ("Võite kirjutada eesti või inglise keeles.", ET),
+    ("по-русски, пожалуйста", RU),
+    ("можно по русски", RU),
+    ("ответьте на русском", RU),
+    ("vene keeles palun", RU),
+    ("räägi vene keeles", RU),
+    ("in Russian please", RU),
+    ("can you speak russian", RU),
+    ("по-английски, пожалуйста", EN),
+    ("на английском можно?", EN),
+    ("по-эстонски", ET),
+    ("давайте на эстонском", ET),
+    ("Is Russia's defence attaché in Estonia?", EN),
+    ("Пишите по-русски или по-английски", RU),
 ]
 
 KNOWN_MISSES = [
@@ -182,6 +219,7 @@ KNOWN_MISSES = [
 TABLE = (
     [pytest.param(text, EN, id=text) for text in ENGLISH]
     + [pytest.param(text, ET, id=text) for text in ESTONIAN]
+    + [pytest.param(text, RU, id=text) for text in RUSSIAN]
     + [pytest.param(text, None, id=text) for text in NEUTRAL]
     + [pytest.param(text, ET, id=f"short: {text}") for text in SHORT_ESTONIAN]
     + [pytest.param(text, language, id=f"request: {text}") for text, language in REQUESTS]
@@ -191,7 +229,7 @@ TABLE = (
 
 def test_the_table_is_large_and_balanced():
     assert len(TABLE) >= 100
-    assert len(ENGLISH) >= 45 and len(ESTONIAN) >= 45 and len(NEUTRAL) >= 12
+    assert len(ENGLISH) >= 45 and len(ESTONIAN) >= 45 and len(RUSSIAN) >= 20 and len(NEUTRAL) >= 12
     texts = [p.values[0] for p in TABLE]
     assert len(texts) == len(set(texts)), "a message is in the table twice"
 

@@ -14,7 +14,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.unknown_words import UnknownWordsClassifier, words_of
 
-TRAINING = ["Kas Eestil on kaitseatašee Soomes?", "Is Estonia a member of NATO?", "tere"]
+TRAINING = [
+    "Kas Eestil on kaitseatašee Soomes?",
+    "Is Estonia a member of NATO?",
+    "tere",
+    "Есть ли у Эстонии военный атташе в Финляндии?",
+]
 
 
 @pytest.fixture()
@@ -22,7 +27,7 @@ def classifier(tmp_path: Path):
     tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
     data = TrainingData(
         [Message(data={"text": t, "intent": "x"}) for t in TRAINING],
-        lookup_tables=[{"name": "country", "elements": ["Rootsis", "Ameerika Ühendriikides"]}],
+        lookup_tables=[{"name": "country", "elements": ["Rootsis", "Ameerika Ühendriikides", "Швеции"]}],
     )
     tokenizer.process_training_data(data)
     storage, resource = LocalModelStorage(tmp_path), Resource("unknown_words")
@@ -41,13 +46,25 @@ def classifier(tmp_path: Path):
     return classify
 
 
-@pytest.mark.parametrize("text", ["asdkjh qwpoeiru zxmcnv", "zzzz", "qwerty uiop"])
+@pytest.mark.parametrize("text", ["asdkjh qwpoeiru zxmcnv", "zzzz", "qwerty uiop", "фывапр олдж", "йцукен"])
 def test_keyboard_mashing_is_not_understood(classifier, text):
     assert classifier(text) == "nlu_fallback"
 
 
 @pytest.mark.parametrize(
-    "text", ["kas eestil on atasee?", "NATO member?", "TERE", "kaitseatasee", "Rootsis?", "Ühendriikides", "123 ?!"]
+    "text",
+    [
+        "kas eestil on atasee?",
+        "NATO member?",
+        "TERE",
+        "kaitseatasee",
+        "Rootsis?",
+        "Ühendriikides",
+        "123 ?!",
+        "а атташе?",
+        "ЕСТЬ ЛИ",
+        "швеции?",
+    ],
 )
 def test_a_message_with_one_known_word_or_no_words_keeps_its_intent(classifier, text):
     assert classifier(text) == "ask_nato"

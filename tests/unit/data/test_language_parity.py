@@ -1,5 +1,6 @@
-"""Every user-facing text exists in English and in Estonian, and the Estonian is
-spelled correctly (Vabamorf's speller) and uses the standard terms."""
+"""Every user-facing text exists in every language the assistant speaks; the Estonian
+is spelled correctly (Vabamorf's speller), the Russian too (every word known to
+pymorphy3, or a listed name or acronym), and both use the standard terms and quotes."""
 
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ import yaml
 
 from actions.knowledge import load_knowledge
 from actions.phrasing import Phrases
+from languages import DEFAULT_LANGUAGE, LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[3]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -17,10 +19,17 @@ PHRASES = Phrases()
 # Abbreviations and the first half of hyphenated pairs ("välis- ja julgeolekupoliitika").
 ESTONIAN_ALLOWED = {"NATO", "OSCE", "ÜVJP", "EJKP", "EL", "kaitseministeerium", "ee", "välis", "majandus", "julgeoleku"}
 ESTONIAN_ONLY_LETTERS = re.compile(r"[õäöüšž]", re.IGNORECASE)
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Names and acronyms pymorphy3 does not know, and the first half of hyphenated pairs.
+RUSSIAN_ALLOWED = {"ОВПБ", "ЕПБО", "ОБСЕ", "НАТО", "ЕС", "США", "kaitseministeerium", "ee"}
 
 
-def is_estonian_variant(variant):
-    return any(c.get("name") == "language" and c.get("value") == "et" for c in variant.get("condition") or [])
+def variant_language(variant):
+    """The language a response variation is for: its `language` condition, else the default."""
+    for condition in variant.get("condition") or []:
+        if condition.get("name") == "language":
+            return condition.get("value")
+    return DEFAULT_LANGUAGE
 
 
 def texts(language):
@@ -28,7 +37,7 @@ def texts(language):
     out = []
     for name, variants in DOMAIN["responses"].items():
         for v in variants:
-            if is_estonian_variant(v) == (language == "et"):
+            if variant_language(v) == language:
                 out.append((f"domain.yml {name}", v["text"]))
     out += [(f"phrases.yml {n}", PHRASES.text(n, language)) for n in PHRASES.names()]
     for t in KNOWLEDGE.topics:
@@ -44,12 +53,15 @@ def texts(language):
 
 
 @pytest.mark.parametrize("name", sorted(DOMAIN["responses"]))
-def test_every_response_has_one_english_and_one_estonian_variant(name):
+def test_every_response_has_one_variant_per_language(name):
     variants = DOMAIN["responses"][name]
-    estonian = [v for v in variants if is_estonian_variant(v)]
-    english = [v for v in variants if not v.get("condition")]
-    assert len(english) == len(estonian) >= 1, f"{name}: {len(english)} English, {len(estonian)} Estonian"
-    assert len(english) + len(estonian) == len(variants), f"{name} has variants for other conditions"
+    assert sorted(variant_language(v) for v in variants) == sorted(LANGUAGES), name
+    assert len([v for v in variants if not v.get("condition")]) == 1, f"{name}: one default variation"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_as_many_texts_as_the_default(language):
+    assert [where for where, _ in texts(language)] == [where for where, _ in texts(DEFAULT_LANGUAGE)]
 
 
 def test_estonian_texts_are_spelled_correctly():
@@ -69,9 +81,51 @@ def test_estonian_texts_are_spelled_correctly():
     assert not wrong, "Misspelled or non-Estonian words: " + ", ".join(wrong)
 
 
-def test_english_texts_have_no_estonian_words():
-    leaks = [f"{where}: {text}" for where, text in texts("en") if ESTONIAN_ONLY_LETTERS.search(text)]
+def test_english_texts_have_no_estonian_or_russian_words():
+    leaks = [
+        f"{where}: {text}" for where, text in texts("en") if ESTONIAN_ONLY_LETTERS.search(text) or CYRILLIC.search(text)
+    ]
     assert not leaks, leaks
+
+
+def test_russian_texts_are_spelled_correctly():
+    """Every Cyrillic word is one pymorphy3's dictionary knows (a typo is not), or a listed acronym."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+
+    def known(word):
+        """A known word, or a hyphenated one whose parts are ("что-нибудь", "страны-доноры")."""
+        parts = [word] if morph.word_is_known(word.lower()) else word.split("-")
+        return all(p in RUSSIAN_ALLOWED or morph.word_is_known(p.lower()) for p in parts)
+
+    wrong = sorted(
+        {
+            f"{word} ({where})"
+            for where, text in texts("ru")
+            for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\{\w+\}", " ", text))
+            if CYRILLIC.search(word) and not known(word)
+        }
+    )
+    assert not wrong, "Misspelled or unknown Russian words: " + ", ".join(wrong)
+
+
+def test_russian_texts_have_no_latin_words_but_names_and_addresses():
+    allowed = {"kaitseministeerium", "ee", "NATO", "OSCE"}
+    leaks = [
+        f"{where}: {word}"
+        for where, text in texts("ru")
+        for word in re.findall(r"[A-Za-zÕÄÖÜõäöü]+", re.sub(r"\{\w+\}", " ", text))
+        if word not in allowed
+    ]
+    assert not leaks, leaks
+
+
+@pytest.mark.parametrize("language, opening, closing", [("et", "„", "“"), ("ru", "«", "»")])
+def test_quotes_follow_the_languages_convention(language, opening, closing):
+    wrong = [f"{where}: {text}" for where, text in texts(language) if re.search(r"[\"“”]", text.replace(closing, ""))]
+    assert not wrong, wrong
+    assert any(opening in text for _, text in texts(language))
 
 
 @pytest.mark.parametrize(
@@ -94,3 +148,26 @@ def test_english_texts_have_no_estonian_words():
 )
 def test_estonian_uses_the_standard_terms(term):
     assert any(term.lower() in text.lower() for _, text in texts("et")), term
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "военный атташе",
+        "двусторонние оборонные отношения",
+        "стратегическими партнёрами",
+        "коллективной обороны",
+        "Общую внешнюю политику и политику безопасности (ОВПБ)",
+        "Европейскую политику безопасности и обороны (ЕПБО)",
+        "контролю над вооружениями",
+        "Венским документом 2011 года",
+        "ОБСЕ",
+        "Договора по открытому небу",
+        "наблюдательные полёты",
+        "международных военных операциях",
+        "Министерства обороны Эстонии",
+        "регионе Балтийского моря",
+    ],
+)
+def test_russian_uses_the_standard_terms(term):
+    assert any(term.lower() in text.lower() for _, text in texts("ru")), term

@@ -23,6 +23,21 @@ def test_the_pipeline_lemmatises_each_message_in_its_language(pipeline):
     ]
     english_doc = nlp("Which countries have Estonian defence attachés?")
     assert [t.lemma_ for t in english_doc][:2] == ["Which", "country"] and english_doc[5].lemma_ == "attaché"
+    russian_doc = nlp("Есть ли у Эстонии военные атташе в Финляндии и США?")
+    assert [t.lemma_ for t in russian_doc] == [
+        "есть",
+        "ли",
+        "у",
+        "эстония",
+        "военный",
+        "атташе",
+        "в",
+        "финляндия",
+        "и",
+        "сша",
+        "?",
+    ]
+    assert [t.lemma_ for t in nlp("военный атташе во франции есть?")][3] == "франция"
 
 
 def test_the_built_pipeline_loads_in_a_fresh_process_with_its_lexicon(pipeline):

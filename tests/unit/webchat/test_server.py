@@ -5,6 +5,7 @@ the widget files so other sites can load them as modules."""
 import pytest
 import requests
 
+from languages import LANGUAGES
 from stack.processes import free_port
 from webchat.server import serve_in_thread
 
@@ -30,7 +31,7 @@ def test_demo_page_points_the_widget_at_rasa_and_forbids_other_sources(base):
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and f"connect-src 'self' {RASA} ws://127.0.0.1:5999" in csp
     assert "http" not in response.text.replace(RASA, "")  # nothing from a CDN or font service
-    assert 'lang="en"' in response.text and 'lang="et"' in response.text
+    assert all(f'lang="{language}"' in response.text for language in LANGUAGES)
 
 
 @pytest.mark.parametrize(
