@@ -199,6 +199,12 @@ def test_language_neutral_message_keeps_the_conversation_language(assistant, det
         ("Is Estonia a member of NATO?", "could you answer in Estonian please?", "et", "vastan nüüdsest eesti keeles"),
         ("Kas Eesti on NATO liige?", "inglise keeles palun", "en", "answer in English from now on"),
         ("Kas Eesti on NATO liige?", "in English please", "en", "answer in English from now on"),
+        ("Is Estonia a member of NATO?", "по-русски, пожалуйста", "ru", "на русском языке"),
+        ("Kas Eesti on NATO liige?", "vene keeles palun", "ru", "на русском языке"),
+        ("Is Estonia a member of NATO?", "in Russian please", "ru", "на русском языке"),
+        ("Эстония член НАТО?", "in English please", "en", "answer in English from now on"),
+        ("Эстония член НАТО?", "по-английски, пожалуйста", "en", "answer in English from now on"),
+        ("Эстония член НАТО?", "на эстонском, пожалуйста", "et", "vastan nüüdsest eesti keeles"),
     ],
 )
 def test_an_explicit_request_switches_the_language_and_confirms_it(

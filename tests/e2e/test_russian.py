@@ -111,28 +111,6 @@ def test_tell_me_more_and_its_source_in_russian(assistant, detector):
     assert detector.detect(source) == "ru", source
 
 
-@pytest.mark.parametrize(
-    "first, request_text, switched_to, confirmation",
-    [
-        ("Is Estonia a member of NATO?", "по-русски, пожалуйста", "ru", "на русском языке"),
-        ("Kas Eesti on NATO liige?", "vene keeles palun", "ru", "на русском языке"),
-        ("Is Estonia a member of NATO?", "in Russian please", "ru", "на русском языке"),
-        ("Эстония член НАТО?", "in English please", "en", "answer in English from now on"),
-        ("Эстония член НАТО?", "по-английски, пожалуйста", "en", "answer in English from now on"),
-        ("Эстония член НАТО?", "на эстонском, пожалуйста", "et", "vastan nüüdsest eesti keeles"),
-    ],
-)
-def test_an_explicit_request_switches_to_and_from_russian(
-    assistant, detector, first, request_text, switched_to, confirmation
-):
-    sender = f"e2e-{uuid.uuid4().hex}"
-    assistant.say(sender, first)
-    reply = "\n".join(assistant.say(sender, request_text))
-    assert confirmation in reply, reply
-    follow_up = "\n".join(assistant.say(sender, "NATO?"))
-    assert detector.detect(follow_up) == switched_to, follow_up
-
-
 def test_a_neutral_message_keeps_russian(assistant, detector):
     sender = f"e2e-{uuid.uuid4().hex}"
     assistant.say(sender, "Есть ли у Эстонии военный атташе в Швеции?")
