@@ -283,11 +283,12 @@ def test_a_mutated_phrases_file_loads_or_is_explained(tmp_path_factory, data):
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ("a: {en: '{', et: '{'}", "bad placeholder"),
-        ("a: {en: '{channel:d}', et: '{channel:d}'}", "bad placeholder"),
-        ("a: {en: '{}', et: '{}'}", "bad placeholder"),
-        ("1: {en: a, et: b}", "a phrase name must be a text"),
-        ('a: {en: "x\\0", et: b}', "no channel can send"),
+        ("a: {en: '{', et: '{', ru: '{'}", "bad placeholder"),
+        ("a: {en: '{channel:d}', et: '{channel:d}', ru: '{channel:d}'}", "bad placeholder"),
+        ("a: {en: '{}', et: '{}', ru: '{}'}", "bad placeholder"),
+        ("1: {en: a, et: b, ru: c}", "a phrase name must be a text"),
+        ('a: {en: "x\\0", et: b, ru: c}', "no channel can send"),
+        ("a: {en: a, et: b}", "must have exactly"),
         ("a: 2014-02-30", "is not valid YAML"),
         ("[" * 5000, "nested more than"),
     ],

@@ -18,18 +18,17 @@ import aio_pika
 import pytest
 import requests
 
+from actions.phrasing import Phrases
 from deploy.cluster import ROOT, Cluster
+from languages import LANGUAGES
 from stack.namespace import ConversationNamespace
 from tests.system.production.services import PrivatePostgres, PrivateRedis
 
 pytestmark = pytest.mark.e2e
 
-BOUND_SECONDS = 30
-UNAVAILABLE = (
-    "I'm sorry, I can't answer right now because part of my system is not responding. Please try again "
-    "in a few minutes.\nVabandust, ma ei saa praegu vastata, sest üks süsteemi osa ei tööta. Palun "
-    "proovige mõne minuti pärast uuesti."
-)  # no request may take longer than this while a store is down
+BOUND_SECONDS = 30  # no request may take longer than this while a store is down
+# The REST channel's apology when a store is down, in every language, one per line.
+UNAVAILABLE = "\n".join(Phrases().text("service_unavailable", lang) for lang in LANGUAGES)
 
 
 @pytest.fixture(scope="module")
