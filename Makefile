@@ -14,8 +14,16 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 # Every language's package (languages/<code>/): its data and morphology shape the NLU.
 LANGUAGE_FILES := $(wildcard languages/*.py languages/*/*.py)
-TRAIN_INPUTS := config.yml domain.yml $(wildcard nlu/*.yml data/*.yml components/*.py common/*.py) $(LANGUAGE_FILES) \
-	nlu/knowledge_names.yml $(SPACY_PIPELINE)/meta.json
+# The generated NLU file is named by its stamp, below, never by its own time: it is
+# rewritten only when its content changes.
+NAMES := nlu/knowledge_names.yml
+NAMES_STAMP := build/stamps/knowledge-names
+NLU_DATA := $(sort $(filter-out $(NAMES),$(wildcard nlu/*.yml)) $(NAMES))
+# What the model learns from. Make decides by time; the rules below then compare the
+# contents (tools/digest.py), so a touch or a regeneration that came out the same retrains nothing.
+TRAIN_INPUTS := config.yml domain.yml $(NLU_DATA) $(wildcard data/*.yml components/*.py common/*.py) $(LANGUAGE_FILES)
+SPACY_INPUTS := $(NLU_DATA) $(wildcard morphology/*.py common/*.py) $(LANGUAGE_FILES)
+DIGEST := $(PY) -m tools.digest
 
 .PHONY: help run test test-unit lint chat train validate compare constraints clean
 .DELETE_ON_ERROR:
@@ -35,7 +43,7 @@ run: $(MODEL) $(RUN_SETUP) ## set up, train if needed, start everything and prin
 test: lint $(MODEL) $(TEST_SETUP) ## set up, train if needed, then the static checks and every test
 	$(PY) -m pytest
 
-test-unit: $(VENV)/.installed nlu/knowledge_names.yml ## the unit tests alone (no model, no servers; under a minute)
+test-unit: $(VENV)/.installed $(NAMES_STAMP) ## the unit tests alone (no model, no servers; under a minute)
 	$(PY) -m pytest tests/unit -q -n 2
 
 # The static checks: ruff (lint and format), mypy (mypy.ini), ESLint on the widget.
@@ -50,7 +58,7 @@ chat: $(VENV)/.installed ## chat with `make run`'s assistant in the terminal
 
 train: $(MODEL) ## train the model if it is missing or its inputs changed
 
-validate: $(VENV)/.installed nlu/knowledge_names.yml ## rasa data validate, warnings as errors
+validate: $(VENV)/.installed $(NAMES_STAMP) ## rasa data validate, warnings as errors
 	$(RASA) data validate --fail-on-warnings
 
 $(PY):
@@ -61,28 +69,37 @@ $(VENV)/.installed: requirements.txt constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	@touch $@
 
-# The generator rewrites the file only when its content changes, so editing an answer
-# text in knowledge.yml re-runs it (seconds) but does not retrain the model.
-nlu/knowledge_names.yml: knowledge.yml actions/knowledge.py actions/matching.py $(wildcard common/*.py) \
+# The generator rewrites nlu/knowledge_names.yml only when its content changes, so
+# editing an answer text in knowledge.yml re-runs it (seconds) and retrains nothing;
+# the stamp records that it ran.
+$(NAMES_STAMP): knowledge.yml actions/knowledge.py actions/matching.py $(wildcard common/*.py) \
 		$(LANGUAGE_FILES) morphology/estonian.py tools/nlu_from_knowledge.py | $(VENV)/.installed
 	$(PY) -m tools.nlu_from_knowledge
+	@mkdir -p $(@D) && touch $@
 
 # The spaCy pipeline (tokenizer + lemmas) is built from code, never committed;
 # each language's lemmatizer is built from the NLU data. Rasa's training cache
 # keys SpacyNLP on the pipeline's path only, so a rebuilt pipeline empties the cache.
-$(SPACY_PIPELINE)/meta.json: $(wildcard morphology/*.py common/*.py nlu/*.yml) $(LANGUAGE_FILES) nlu/knowledge_names.yml \
-		| $(VENV)/.installed
-	$(PY) -m morphology.build $(SPACY_PIPELINE)
-	rm -rf .rasa/cache
+$(SPACY_PIPELINE)/meta.json: $(SPACY_INPUTS) $(NAMES_STAMP) | $(VENV)/.installed
+	@if [ -f $@ ] && $(DIGEST) check spacy-pipeline $(SPACY_INPUTS); then \
+		echo "$(SPACY_PIPELINE): its inputs' contents did not change; not rebuilt"; \
+	else \
+		$(PY) -m morphology.build $(SPACY_PIPELINE) && rm -rf .rasa/cache && $(DIGEST) save spacy-pipeline $(SPACY_INPUTS); \
+	fi
 	@touch $@
 
-$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	$(RASA) train --fixed-model-name assistant --out models
+$(MODEL): $(VENV)/.installed constraints.txt $(TRAIN_INPUTS) $(NAMES_STAMP) $(SPACY_PIPELINE)/meta.json
+	@if [ -f $@ ] && $(DIGEST) check model constraints.txt $(TRAIN_INPUTS) $(SPACY_PIPELINE); then \
+		echo "$(MODEL): nothing it learns from changed; not retrained"; \
+	else \
+		$(RASA) train --fixed-model-name assistant --out models && \
+		$(DIGEST) save model constraints.txt $(TRAIN_INPUTS) $(SPACY_PIPELINE); \
+	fi
 	@touch $@
 
 # Our NLU pipeline against the character n-gram baseline on the same data and
 # test sets, trained once per seed; writes docs/comparison.md. About 40 minutes.
-compare: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json nlu/knowledge_names.yml ## our NLU pipeline against the baseline, three seeds
+compare: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json ## our NLU pipeline against the baseline, three seeds
 	$(PY) -m compare
 
 constraints: $(VENV)/.installed ## re-pin every package of the environment (after editing requirements.txt)

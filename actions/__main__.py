@@ -14,6 +14,10 @@ is decoded within limits and its shape checked (actions/webhook.py): a
 malformed call gets HTTP 400 (413 when too large) naming the field and the
 problem, a call of an action this server does not have 404, neither quoting
 the body. So a 500 always means a bug here, logged with its traceback.
+
+While it runs, it answers with the latest valid version of knowledge.yml and
+actions/phrases.yml: an edit is checked and swapped in within seconds, and a
+broken one is logged while the last good version keeps answering (actions/live.py).
 """
 
 import argparse
@@ -22,8 +26,8 @@ import os
 import sys
 from http import HTTPStatus
 
-from actions.facts import get_facts
 from actions.knowledge import KnowledgeError
+from actions.live import get_facts, watch
 from actions.webhook import MAX_BYTES, BadCall, read_call, registered_actions
 
 HOST = "127.0.0.1"
@@ -70,6 +74,12 @@ def create_app():
         return response.json({"error": "internal error" if status >= 500 else reason}, status=status)
 
     app.error_handler.add(Exception, safe_error)
+
+    @app.after_server_start
+    async def watch_knowledge(app, _loop):
+        """A valid edit of knowledge.yml or phrases.yml answers within seconds (actions/live.py)."""
+        app.add_task(watch(), name="watch_knowledge")
+
     return app
 
 

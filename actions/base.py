@@ -14,8 +14,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.facts import Facts, Tagged, get_facts
+from actions.facts import Facts, Tagged
 from actions.knowledge import Country
+from actions.live import get_facts
 from actions.ratings import rating_buttons
 from common.names import (
     COUNTRY_ENTITY,

@@ -1,13 +1,12 @@
 """Facts ready to speak: the knowledge file, the phrases and the name matchers.
 
-Loaded once per process (`get_facts`), because every action needs them and
-the file does not change while the server runs.
+Built from one version of knowledge.yml and phrases.yml; the running server
+answers with the latest valid one (actions/live.py: `get_facts`).
 """
 
-from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions.knowledge import Country, Knowledge, Topic, load_knowledge
+from actions.knowledge import Country, Knowledge, Topic
 from actions.matching import Matcher
 from actions.names import MIN_CONFIDENCE, NameFilter
 from actions.phrasing import Phrases
@@ -194,8 +193,3 @@ def city_forms(country: Country, language: str) -> Tuple[str, ...]:
     """The country's cities as people type them: every case form the language's morphology makes."""
     cities = country.names[language].cities
     return tuple(form for city in cities for form in morphology(language).case_forms(city))
-
-
-@lru_cache(maxsize=1)
-def get_facts() -> Facts:
-    return Facts(load_knowledge(), Phrases())

@@ -6,6 +6,6 @@
 # BENCH_ARGS=--skip-accuracy leaves out the NLU accuracy comparison.
 .PHONY: bench
 
-bench: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json nlu/knowledge_names.yml ## ours against Rasa's starter bot (about 25 minutes)
+bench: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json ## ours against Rasa's starter bot (about 25 minutes)
 	$(PY) -m bench.nlu_cost
 	$(PY) -m bench $(BENCH_ARGS)

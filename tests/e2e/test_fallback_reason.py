@@ -15,8 +15,8 @@ from typing import Dict, List, Optional, Tuple
 
 import pytest
 
-from actions.facts import get_facts
 from actions.help import languages_spoken
+from actions.live import get_facts
 from common.names import EMPTY, FALLBACK_REASON, NLU_FALLBACK, OTHER_SCRIPT, TOO_LONG, UNKNOWN_WORDS
 from tests.servers import Assistant
 

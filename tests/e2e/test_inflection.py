@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.facts import get_facts
+from actions.live import get_facts
 from common.text import collapse_spaces, fold
 from languages import LANGUAGES
 from tests.e2e.answers import NO, YES, starts_with_word, verdict_lines

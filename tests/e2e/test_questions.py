@@ -275,8 +275,8 @@ def test_empty_and_huge_messages_get_a_polite_reply(assistant, text, language, e
 
 @pytest.mark.parametrize("text", ["Έχει η Εσθονία στρατιωτικό ακόλουθο στη Φινλανδία;", "爱沙尼亚在芬兰有国防武官吗？"])
 def test_a_message_in_another_script_is_told_which_languages_the_assistant_speaks(assistant, text):
-    from actions.facts import get_facts
     from actions.help import languages_spoken
+    from actions.live import get_facts
 
     replies = assistant.say(f"e2e-{uuid.uuid4().hex}", text)
     assert replies == [languages_spoken(get_facts())]
@@ -324,7 +324,7 @@ def test_the_issues_examples_are_answered_without_false_unknowns(assistant, ques
     ],
 )
 def test_the_issues_near_misses_say_what_the_page_does_not_say(assistant, question, topic, detail, language):
-    from actions.facts import get_facts
+    from actions.live import get_facts
 
     facts = get_facts()
     text = "\n".join(assistant.say(f"e2e-{uuid.uuid4().hex}", question))

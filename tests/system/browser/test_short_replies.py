@@ -5,7 +5,7 @@ Screenshots go to tests/artifacts/."""
 
 import pytest
 
-from actions.facts import get_facts
+from actions.live import get_facts
 from tests.system.browser.chat import answer, ask, open_chat
 
 pytestmark = pytest.mark.e2e

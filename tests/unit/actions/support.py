@@ -16,8 +16,8 @@ from typing import Dict, Iterable, List, Tuple
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.facts import get_facts
 from actions.knowledge import load_knowledge
+from actions.live import get_facts
 from actions.ratings import RATINGS as RATING_INTENTS
 from languages import LANGUAGES
 

@@ -7,7 +7,7 @@ question on the same topic ("Is there an attaché in Finland?") must not be.
 
 import pytest
 
-from actions.facts import get_facts
+from actions.live import get_facts
 from tests.unit.actions.support import LANGS, POINTER
 
 FACTS = get_facts()

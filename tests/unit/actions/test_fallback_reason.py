@@ -9,8 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import fallback_reason
 from actions.clarify import ActionClarify, likely_intents
-from actions.facts import get_facts
 from actions.help import topic_buttons
+from actions.live import get_facts
 from common.names import FALLBACK_CONFIDENCE, FALLBACK_REASONS, NLU_FALLBACK
 from languages import LANGUAGES
 

@@ -19,9 +19,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.attaches import ActionAnswerAttache
-from actions.facts import get_facts
 from actions.feedback import ActionRecordRating
 from actions.help import ActionCannotAnswer, ActionHelp
+from actions.live import get_facts
 from actions.topics import ActionAnswerTopic
 from report.analysis import build_report
 from tests.unit.actions.support import LANGS, assert_language

@@ -21,8 +21,8 @@ from typing import Dict, List, NamedTuple, Tuple
 import pytest
 import yaml
 
-from actions.facts import get_facts
 from actions.knowledge import KnowledgeError, load_knowledge
+from actions.live import get_facts
 from tests.unit.actions.support import ATTACHE_IDS, ATTACHE_IN, KNOWLEDGE, LANGS, country_in
 
 

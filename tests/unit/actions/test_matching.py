@@ -7,7 +7,7 @@ in a Russian case or with a typo must still be recognised, and ordinary words mu
 
 import pytest
 
-from actions.facts import get_facts
+from actions.live import get_facts
 from actions.matching import Matcher, edit_distance, typo_allowance
 from actions.matching import match_key as fold
 

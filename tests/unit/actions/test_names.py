@@ -8,7 +8,7 @@ must still be reported when the NLU is sure or they are capitalised.
 
 import pytest
 
-from actions.facts import get_facts
+from actions.live import get_facts
 
 NEVER_REPORTED = {
     "en": [

@@ -37,8 +37,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import ActionExecutor
 
 from actions.base import fallback_reason
-from actions.facts import get_facts
 from actions.help import topic_buttons
+from actions.live import get_facts
 from actions.webhook import check_call
 from common.names import (
     ACTION_CLARIFY,
