@@ -97,9 +97,10 @@ $(MODEL): $(VENV)/.installed constraints.txt $(TRAIN_INPUTS) $(NAMES_STAMP) $(SP
 	fi
 	@touch $@
 
-# Our NLU pipeline against the character n-gram baseline on the same data and
-# test sets, trained once per seed; writes docs/comparison.md. About 40 minutes.
-compare: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json ## our NLU pipeline against the baseline, three seeds
+# Today's NLU pipeline, the faster candidates of compare/candidates.yml and the character
+# n-gram baseline on the same data and test sets, a DIET once per seed; writes
+# docs/comparison.md. About two hours on 2 cores (`python -m compare --only ...` for fewer).
+compare: $(VENV)/.installed $(SPACY_PIPELINE)/meta.json ## NLU pipelines compared: today's, faster candidates, baseline; three seeds
 	$(PY) -m compare
 
 constraints: $(VENV)/.installed ## re-pin every package of the environment (after editing requirements.txt)
