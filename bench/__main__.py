@@ -26,7 +26,7 @@ import requests
 
 from bench import accuracy, chart, load, report
 from bench.bots import Bot, StepFailed, bots
-from bench.stats import latency_ratios, ratios, summary
+from bench.stats import absolutes, latency_ratios, ratios, summary
 from stack.processes import ROOT, MemorySampler
 
 ROUNDS = 3
@@ -90,6 +90,9 @@ def measure(all_bots: List[Bot]) -> Dict[str, dict]:
         print(f"[{bot.name}] training from scratch...", flush=True)
         steps = bot.train()
         figures[bot.name] = {"train_seconds": sum(steps.values()), "train_steps": steps}
+        again = bot.retrain_unchanged()
+        if again is not None:
+            figures[bot.name]["retrain_unchanged_seconds"] = again
     memories = {
         bot.name: MemorySampler(lambda bot=bot: {p.name: p.popen.pid for p in bot.processes if p.alive()}, every=0.25)
         for bot in all_bots
@@ -158,6 +161,7 @@ def main() -> int:
         "machine": machine,
         "ratios": ratios(figures["ours"], figures["starter"]),
         "latency_ratios": latency_ratios(figures["ours"], figures["starter"]),
+        "absolute": absolutes(figures["ours"]),
         "bots": figures,
         "nlu_accuracy": nlu,
         "settings": {

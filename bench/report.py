@@ -6,7 +6,7 @@ import platform
 from pathlib import Path
 from typing import List
 
-from bench.stats import TARGETS, met
+from bench.stats import ABSOLUTE_TARGETS, TARGETS, met
 
 RATIO_TITLES = {
     "p50": "REST p50 (worse of concurrency 1 and 16)",
@@ -16,6 +16,10 @@ RATIO_TITLES = {
     "rss": "peak RSS, all processes",
     "train": "training from scratch",
     "p50_vs_parse": "our REST p50 ÷ our /model/parse p50",
+}
+ABSOLUTE_TITLES = {
+    "parse_p50_ms": ("/model/parse p50, the NLU alone", "ms"),
+    "retrain_unchanged_seconds": ("a second `rasa train`, nothing changed", "s"),
 }
 
 
@@ -75,6 +79,16 @@ def markdown(results: dict) -> str:
             f"| {RATIO_TITLES[name]} (`{name}`) | {value:.2f} | {sign} {target} | "
             f"{'yes' if met(name, value) else '**no**'} |"
         )
+    absolute = results.get("absolute") or {}
+    if absolute:
+        lines += ["", "| ours alone | value | target | met |", "|---|---:|---:|:---:|"]
+        for name, value in absolute.items():
+            (title, unit), (target, direction) = ABSOLUTE_TITLES[name], ABSOLUTE_TARGETS[name]
+            sign = "≤" if direction == "max" else "≥"
+            lines.append(
+                f"| {title} (`{name}`) | {value:.1f} {unit} | {sign} {target:g} {unit} | "
+                f"{'yes' if met(name, value) else '**no**'} |"
+            )
     lines += ["", "| measure | ours | starter |", "|---|---:|---:|"]
     for concurrency in ("c1", "c16"):
         users = concurrency[1:]

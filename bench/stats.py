@@ -13,6 +13,11 @@ TARGETS = {
     "train": (1.0, "max"),
     "p50_vs_parse": (2.0, "max"),
 }
+# Our own figures with a target of their own, not a ratio.
+ABSOLUTE_TARGETS = {
+    "parse_p50_ms": (5.0, "max"),  # /model/parse p50, the NLU alone
+    "retrain_unchanged_seconds": (20.0, "max"),  # a second `rasa train` with nothing changed
+}
 
 
 def percentile(samples: List[float], share: float) -> float:
@@ -61,6 +66,11 @@ def ratios(ours: dict, starter: dict) -> Dict[str, float]:
     }
 
 
+def absolutes(ours: dict) -> Dict[str, float]:
+    """Our figures that ABSOLUTE_TARGETS sets a target for."""
+    return {"parse_p50_ms": ours["parse"]["p50"], "retrain_unchanged_seconds": ours["retrain_unchanged_seconds"]}
+
+
 def met(name: str, value: float) -> bool:
-    target, direction = TARGETS[name]
+    target, direction = TARGETS[name] if name in TARGETS else ABSOLUTE_TARGETS[name]
     return value <= target if direction == "max" else value >= target

@@ -171,6 +171,8 @@ def render(results: Scores, meta: dict) -> str:
         for test_set, label in SETS.items():
             cells = " | ".join(cell(results[name][test_set][metric]) for name in names)
             lines.append(f"| {label} | {meta['sizes'][test_set]} | {cells} |")
+    if "baseline" not in results:
+        return "\n".join(lines) + "\n"
     lines += ["", "## Today's pipeline against the baseline", ""]
     lines += ["Error change: how much of the baseline's mean error (1 − score) today's removes (−) or adds.", ""]
     lines += ["| test set | metric | error change |", "|---|---|---:|"]

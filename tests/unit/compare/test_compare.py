@@ -114,3 +114,13 @@ def test_the_table_names_the_fastest_candidate_as_good_as_todays():
     table = render(results, meta)
     assert f"The fastest of them: **{fast}**." in table
     assert f"| {slow} | {pipelines()[slow]} | 1 | 9.0 | no |" in table
+
+
+def test_a_run_without_the_baseline_leaves_its_section_out():
+    from compare.__main__ import METRICS, SETS, render
+
+    results = {TODAY: {s: {m: [0.95] for m in METRICS} for s in SETS}}
+    meta = {"date": "2026-12-02", "machine": "test", "seeds": [1], "pipelines": {TODAY: "config.yml"}}
+    meta.update(speed={TODAY: {"train_seconds": [9.0], "parse_p50_ms": [3.0]}}, sizes={s: 1 for s in SETS})
+    table = render(results, meta)
+    assert "| today | config.yml | 9 | 3.0 | — |" in table and "against the baseline" not in table
