@@ -8,13 +8,21 @@ in knowledge.yml, after which nlu/knowledge_names.yml comes out the same) would
 otherwise rebuild the spaCy pipeline and retrain the model. The Makefile checks
 first and only touches the target when nothing it learns from changed.
 
-Standard library only: it runs in well under a second, before any heavy import.
+What counts is what the code and data say, not how they are written: a Python
+file is compared by its syntax tree without docstrings (a comment, a docstring or
+a reformatting retrains nothing), a YAML file by the data it holds (comments and
+layout aside). A file that does not parse is compared byte for byte.
+It runs in about a second, before any heavy import.
 """
 
+import ast
 import hashlib
+import json
 import sys
 from pathlib import Path
 from typing import Iterable, List
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "build" / "digests"
@@ -33,11 +41,38 @@ def files_of(paths: Iterable[str]) -> List[Path]:
     return found
 
 
+def without_docstrings(tree: ast.AST) -> ast.AST:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
+                node.body = node.body[1:] or [ast.Pass()]
+    return tree
+
+
+def meaning(path: Path) -> bytes:
+    """What a file says: a Python file's syntax tree without docstrings, a YAML file's data, else its bytes."""
+    raw = path.read_bytes()
+    try:
+        if path.suffix == ".py":
+            return ast.dump(without_docstrings(ast.parse(raw))).encode()
+        if path.suffix in (".yml", ".yaml"):
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            return json.dumps(yaml.load(raw, Loader=loader), sort_keys=True, default=str).encode()
+    except (SyntaxError, ValueError, yaml.YAMLError):
+        pass
+    return raw
+
+
 def digest(paths: Iterable[str]) -> str:
-    """One line per input: its path and the SHA-256 of its content ("missing" when absent)."""
+    """One line per input: its path and the SHA-256 of what it says ("missing" when absent)."""
     lines = []
     for path in files_of(paths):
-        content = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        content = hashlib.sha256(meaning(path)).hexdigest() if path.is_file() else "missing"
         lines.append(f"{content}  {path.as_posix()}")
     return "\n".join(lines) + "\n"
 

@@ -57,3 +57,49 @@ def test_a_wrong_call_says_how_to_call_it():
 def test_a_name_cannot_leave_the_digest_folder():
     with pytest.raises(SystemExit, match="not a digest name"):
         digest.record("../model")
+
+
+@pytest.mark.parametrize(
+    "before, after, same",
+    [
+        ('"""Doc."""\nX = 1  # one\n', '"""A better doc."""\n\nX = 1  # the number one\n', True),
+        ("def f():\n    '''Doc.'''\n    return 1\n", "def f():\n    return 1\n", True),
+        ("X = 1\n", "X = 2\n", False),
+        ("def f():\n    '''Doc.'''\n", "def f():\n    pass\n", True),
+    ],
+    ids=["comment and module docstring", "function docstring", "code", "docstring-only body"],
+)
+def test_python_is_compared_by_what_it_does(tmp_path, before, after, same):
+    path = tmp_path / "component.py"
+    path.write_text(before)
+    first = digest.meaning(path)
+    path.write_text(after)
+    assert (digest.meaning(path) == first) is same
+
+
+@pytest.mark.parametrize(
+    "before, after, same",
+    [
+        ("# pipeline\nepochs: 60\n", "epochs: 60  # as measured\n", True),
+        (
+            "nlu:\n- intent: greet\n  examples: |\n    - hi\n",
+            "nlu:\n  - intent: greet\n    examples: |\n      - hi\n",
+            True,
+        ),
+        ("epochs: 60\n", "epochs: 30\n", False),
+        ("examples: |\n  - hi\n", "examples: |\n  - hi there\n", False),
+    ],
+    ids=["comment", "indentation", "value", "an example"],
+)
+def test_yaml_is_compared_by_the_data_it_holds(tmp_path, before, after, same):
+    path = tmp_path / "config.yml"
+    path.write_text(before)
+    first = digest.meaning(path)
+    path.write_text(after)
+    assert (digest.meaning(path) == first) is same
+
+
+def test_a_file_that_does_not_parse_is_compared_byte_for_byte(tmp_path):
+    path = tmp_path / "broken.yml"
+    path.write_text("key: [\n")
+    assert digest.meaning(path) == b"key: [\n"
