@@ -68,16 +68,20 @@ def test_a_candidate_without_diet_is_written_unchanged_for_every_seed(tmp_path: 
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
 
 
-def test_a_candidate_qualifies_only_when_as_good_as_todays_lowest_seed_in_every_language():
+def test_a_candidate_qualifies_only_when_as_good_as_todays_lowest_seed_on_every_test_set():
+    from compare.__main__ import SETS
+
     results = {
-        TODAY: {c: {m: [0.94, 0.96] for m in ("intent_accuracy", "entity_f1")} for c in LANGUAGES},
-        "fast": {c: {m: [0.95] for m in ("intent_accuracy", "entity_f1")} for c in LANGUAGES},
-        "same": {c: {m: [0.94] for m in ("intent_accuracy", "entity_f1")} for c in LANGUAGES},
-        "worse": {c: {m: [0.95] for m in ("intent_accuracy", "entity_f1")} for c in LANGUAGES},
+        TODAY: {c: {m: [0.94, 0.96] for m in ("intent_accuracy", "entity_f1")} for c in SETS},
+        "fast": {c: {m: [0.95] for m in ("intent_accuracy", "entity_f1")} for c in SETS},
+        "same": {c: {m: [0.94] for m in ("intent_accuracy", "entity_f1")} for c in SETS},
+        "worse": {c: {m: [0.95] for m in ("intent_accuracy", "entity_f1")} for c in SETS},
+        "worse_typed": {c: {m: [0.95] for m in ("intent_accuracy", "entity_f1")} for c in SETS},
     }
     results["worse"][LANGUAGES[-1]]["entity_f1"] = [0.93]
-    verdict = qualifying(results, [TODAY, "fast", "same", "worse"])
-    assert verdict == {"fast": True, "same": True, "worse": False}
+    results["worse_typed"]["inflection"]["intent_accuracy"] = [0.9]
+    verdict = qualifying(results, [TODAY, "fast", "same", "worse", "worse_typed"])
+    assert verdict == {"fast": True, "same": True, "worse": False, "worse_typed": False}
 
 
 @pytest.mark.parametrize(
