@@ -14,15 +14,20 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 # Every language's package (languages/<code>/): its data and morphology shape the NLU.
 LANGUAGE_FILES := $(wildcard languages/*.py languages/*/*.py)
-# The generated NLU file is named by its stamp, below, never by its own time: it is
-# rewritten only when its content changes.
+PATCH_FILES := $(wildcard patches/*.py)
+# The generated NLU file is rewritten only when its content changes; the stamp says the
+# generator ran.
 NAMES := nlu/knowledge_names.yml
 NAMES_STAMP := build/stamps/knowledge-names
 NLU_DATA := $(sort $(filter-out $(NAMES),$(wildcard nlu/*.yml)) $(NAMES))
-# What the model learns from. Make decides by time; the rules below then compare the
-# contents (tools/digest.py), so a touch or a regeneration that came out the same retrains nothing.
-TRAIN_INPUTS := config.yml domain.yml $(NLU_DATA) $(wildcard data/*.yml components/*.py common/*.py) $(LANGUAGE_FILES)
-SPACY_INPUTS := $(NLU_DATA) $(wildcard morphology/*.py common/*.py) $(LANGUAGE_FILES)
+# What the spaCy pipeline and the model are made from. Make decides by time; the rules
+# below then compare what the inputs say (tools/digest.py), so a touch, a comment, a
+# docstring or a regeneration that came out the same rebuilds nothing. The folders are
+# inputs too: a file added, removed or renamed in one changes the folder's time.
+SPACY_INPUTS := constraints.txt $(NLU_DATA) $(wildcard morphology/*.py common/*.py) $(LANGUAGE_FILES) $(PATCH_FILES)
+TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml components/*.py) $(SPACY_INPUTS)
+INPUT_FOLDERS := nlu data components common morphology patches languages \
+	$(filter-out %/__pycache__/,$(wildcard languages/*/))
 DIGEST := $(PY) -m tools.digest
 
 .PHONY: help run test test-unit lint chat train validate compare constraints clean
@@ -72,28 +77,34 @@ $(VENV)/.installed: requirements.txt constraints.txt | $(PY)
 # The generator rewrites nlu/knowledge_names.yml only when its content changes, so
 # editing an answer text in knowledge.yml re-runs it (seconds) and retrains nothing;
 # the stamp records that it ran.
-$(NAMES_STAMP): knowledge.yml actions/knowledge.py actions/matching.py $(wildcard common/*.py) \
-		$(LANGUAGE_FILES) morphology/estonian.py tools/nlu_from_knowledge.py | $(VENV)/.installed
+$(NAMES_STAMP): knowledge.yml $(wildcard actions/*.py common/*.py morphology/*.py) $(LANGUAGE_FILES) $(PATCH_FILES) \
+		constraints.txt tools/nlu_from_knowledge.py | $(VENV)/.installed
 	$(PY) -m tools.nlu_from_knowledge
 	@mkdir -p $(@D) && touch $@
+
+# Only when the generated file is missing (removed by hand): its stamp would not notice.
+$(NAMES): | $(VENV)/.installed
+	$(PY) -m tools.nlu_from_knowledge
 
 # The spaCy pipeline (tokenizer + lemmas) is built from code, never committed;
 # each language's lemmatizer is built from the NLU data. Rasa's training cache
 # keys SpacyNLP on the pipeline's path only, so a rebuilt pipeline empties the cache.
-$(SPACY_PIPELINE)/meta.json: $(SPACY_INPUTS) $(NAMES_STAMP) | $(VENV)/.installed
+# A digest is staged before a build and committed after it: an edit made meanwhile is seen.
+$(SPACY_PIPELINE)/meta.json: $(SPACY_INPUTS) $(NAMES_STAMP) $(INPUT_FOLDERS) | $(VENV)/.installed
 	@if [ -f $@ ] && $(DIGEST) check spacy-pipeline $(SPACY_INPUTS); then \
-		echo "$(SPACY_PIPELINE): its inputs' contents did not change; not rebuilt"; \
+		echo "$(SPACY_PIPELINE): nothing it is built from changed; not rebuilt"; \
 	else \
-		$(PY) -m morphology.build $(SPACY_PIPELINE) && rm -rf .rasa/cache && $(DIGEST) save spacy-pipeline $(SPACY_INPUTS); \
+		$(DIGEST) stage spacy-pipeline $(SPACY_INPUTS) && \
+		$(PY) -m morphology.build $(SPACY_PIPELINE) && rm -rf .rasa/cache && $(DIGEST) commit spacy-pipeline; \
 	fi
 	@touch $@
 
-$(MODEL): $(VENV)/.installed constraints.txt $(TRAIN_INPUTS) $(NAMES_STAMP) $(SPACY_PIPELINE)/meta.json
-	@if [ -f $@ ] && $(DIGEST) check model constraints.txt $(TRAIN_INPUTS) $(SPACY_PIPELINE); then \
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS) $(NAMES_STAMP) $(SPACY_PIPELINE)/meta.json $(INPUT_FOLDERS)
+	@if [ -f $@ ] && $(DIGEST) check model $(TRAIN_INPUTS) $(SPACY_PIPELINE); then \
 		echo "$(MODEL): nothing it learns from changed; not retrained"; \
 	else \
-		$(RASA) train --fixed-model-name assistant --out models && \
-		$(DIGEST) save model constraints.txt $(TRAIN_INPUTS) $(SPACY_PIPELINE); \
+		$(DIGEST) stage model $(TRAIN_INPUTS) $(SPACY_PIPELINE) && \
+		$(RASA) train --fixed-model-name assistant --out models && $(DIGEST) commit model; \
 	fi
 	@touch $@
 

@@ -2,17 +2,21 @@
 
 The person who keeps knowledge.yml and actions/phrases.yml up to date should
 see an edited answer at once: no retraining (the model never learns from an
-answer text) and no restart. `LiveFacts` notes each file's identity, size and
-modification time; when one changes, it loads and validates the new version
-and swaps it in whole. A broken edit is logged with the file, the entry and the
-problem, as at start-up, and the last good version keeps answering until the
-file is fixed. `watch` checks every second in a worker thread, so a valid edit
+answer text) and no restart. `LiveFacts` notes a digest of each file; when one
+changes, it loads and validates the new version and swaps it in whole. A broken
+edit is logged with the file, the entry and the problem, as at start-up, and the
+last good version keeps answering until the file is fixed. So is a version that
+drops a phrase the answering one has, or changes a phrase's placeholders: the
+code asks for them by name, so such an edit needs the code that goes with it
+and a restart. `watch` checks every second in a worker thread, so a valid edit
 answers within about two seconds (loading takes about one).
 
 The files are $KNOWLEDGE_FILE and $PHRASES_FILE when set, else the project's own.
+Only `python -m actions` watches; `rasa run actions` reads them once.
 """
 
 import asyncio
+import hashlib
 import logging
 import os
 import threading
@@ -21,14 +25,14 @@ from typing import List, Optional, Tuple
 
 from actions import knowledge, phrasing
 from actions.facts import Facts
-from actions.knowledge import KnowledgeError, load_knowledge
+from actions.knowledge import KnowledgeError, load_knowledge, placeholder_names
 from actions.phrasing import Phrases
+from languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
 
 CHECK_EVERY_SECONDS = 1.0
-FileState = Optional[Tuple[int, int, int]]  # inode, size, modification time; None when missing
-Signature = Tuple[FileState, ...]
+Signature = Tuple[Optional[str], ...]  # each file's SHA-256, None when it cannot be read
 
 
 class LiveFacts:
@@ -42,18 +46,32 @@ class LiveFacts:
         self._lock = threading.Lock()
 
     def _signature(self) -> Signature:
-        found: List[FileState] = []
+        found: List[Optional[str]] = []
         for path in (self.knowledge_path, self.phrases_path):
             try:
-                stat = path.stat()
+                found.append(hashlib.sha256(path.read_bytes()).hexdigest())
             except OSError:
                 found.append(None)
-            else:
-                found.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
         return tuple(found)
 
     def _load(self) -> Facts:
         return Facts(load_knowledge(self.knowledge_path), Phrases(self.phrases_path))
+
+    def _check_phrases_kept(self, new: Phrases, old: Phrases) -> None:
+        """Every phrase the answering version has, with the same placeholders: the code asks for them."""
+        for name in old.names():
+            if name not in set(new.names()):
+                raise KnowledgeError(self.phrases_path, name, "is gone; the code uses it (restart after such a change)")
+            for language in LANGUAGES:
+                before = placeholder_names(old.text(name, language))
+                after = placeholder_names(new.text(name, language))
+                if before != after:
+                    raise KnowledgeError(
+                        self.phrases_path,
+                        f"{name}.{language}",
+                        f"placeholders {sorted(after)} instead of {sorted(before)}; the code fills these in "
+                        "(restart after such a change)",
+                    )
 
     def get(self) -> Facts:
         """The facts now answering; the first call loads them (KnowledgeError if a file is broken)."""
@@ -76,10 +94,22 @@ class LiveFacts:
             self._seen = seen
             try:
                 facts = self._load()
+                if self._facts is not None:
+                    self._check_phrases_kept(facts.phrases, self._facts.phrases)
             except KnowledgeError as error:
                 if self._facts is None:
                     raise
                 logger.error("Not reloaded, the last good version keeps answering: %s", error)
+                return False
+            except Exception as error:
+                if self._facts is None:
+                    raise
+                logger.exception(
+                    "Not reloaded, the last good version keeps answering: %s or %s cannot be used: %s",
+                    self.knowledge_path,
+                    self.phrases_path,
+                    error,
+                )
                 return False
             self._facts = facts
         logger.info("Reloaded %s and %s", self.knowledge_path.name, self.phrases_path.name)

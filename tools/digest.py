@@ -1,8 +1,10 @@
 """Is a built file still what its inputs make? A digest of the inputs' contents.
 
 `python -m tools.digest check NAME PATH...` exits 0 when the contents of the
-PATHs (files, or folders taken whole) are the ones recorded for NAME, else 1;
-`python -m tools.digest save NAME PATH...` records them. Make decides by
+PATHs (files, or folders taken whole) are the ones recorded for NAME, else 1.
+`stage NAME PATH...` notes them before a build, `commit NAME` records the noted
+digest once the build succeeded (so an edit made during a long training is seen
+by the next check), and `save NAME PATH...` does both at once. Make decides by
 modification times, so an edit that changes no input's content (an answer text
 in knowledge.yml, after which nlu/knowledge_names.yml comes out the same) would
 otherwise rebuild the spaCy pipeline and retrain the model. The Makefile checks
@@ -10,23 +12,23 @@ first and only touches the target when nothing it learns from changed.
 
 What counts is what the code and data say, not how they are written: a Python
 file is compared by its syntax tree without docstrings (a comment, a docstring or
-a reformatting retrains nothing), a YAML file by the data it holds (comments and
-layout aside). A file that does not parse is compared byte for byte.
+a reformatting retrains nothing), a YAML file by the data it holds, read as Rasa
+reads it (YAML 1.2; comments and layout aside, but key order and every type kept).
+A file that does not parse is compared byte for byte.
 It runs in about a second, before any heavy import.
 """
 
 import ast
 import hashlib
-import json
 import sys
 from pathlib import Path
 from typing import Iterable, List
 
-import yaml
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "build" / "digests"
-USAGE = "usage: python -m tools.digest check|save NAME PATH..."
+USAGE = "usage: python -m tools.digest check|stage|save NAME PATH... | commit NAME"
 
 
 def files_of(paths: Iterable[str]) -> List[Path]:
@@ -61,9 +63,10 @@ def meaning(path: Path) -> bytes:
         if path.suffix == ".py":
             return ast.dump(without_docstrings(ast.parse(raw))).encode()
         if path.suffix in (".yml", ".yaml"):
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            return json.dumps(yaml.load(raw, Loader=loader), sort_keys=True, default=str).encode()
-    except (SyntaxError, ValueError, yaml.YAMLError):
+            reader = YAML(typ="safe", pure=True)
+            reader.version = (1, 2)  # type: ignore[assignment]
+            return repr(reader.load(raw)).encode()  # repr: "yes" and True, "010" and 10 stay apart
+    except Exception:  # noqa: BLE001 — whatever does not parse is compared as it is
         pass
     return raw
 
@@ -84,7 +87,14 @@ def record(name: str) -> Path:
 
 
 def main(argv: List[str]) -> int:
-    if len(argv) < 3 or argv[0] not in ("check", "save"):
+    if len(argv) == 2 and argv[0] == "commit":
+        staged = record(argv[1]).with_suffix(".pending")
+        if not staged.is_file():
+            print(f"tools.digest: nothing staged for {argv[1]!r}", file=sys.stderr)
+            return 2
+        staged.replace(record(argv[1]))
+        return 0
+    if len(argv) < 3 or argv[0] not in ("check", "stage", "save"):
         print(USAGE, file=sys.stderr)
         return 2
     command, name, paths = argv[0], argv[1], argv[2:]
@@ -93,7 +103,10 @@ def main(argv: List[str]) -> int:
     if command == "check":
         return 0 if target.is_file() and target.read_text(encoding="utf-8") == current else 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(current, encoding="utf-8")
+    staged = target.with_suffix(".pending")
+    staged.write_text(current, encoding="utf-8")
+    if command == "save":
+        staged.replace(target)
     return 0
 
 

@@ -3,12 +3,14 @@ a valid edit answers, a broken one is logged and the last good version keeps ans
 
 import asyncio
 import logging
+import os
 import shutil
 
 import pytest
 
 from actions import knowledge, phrasing
 from actions.live import LiveFacts, watch
+from languages import LANGUAGES
 
 OVERVIEW = "Estonia's international defence cooperation covers"
 EDITED = "Edited today: Estonia's international defence cooperation covers"
@@ -101,3 +103,40 @@ def test_the_watcher_swaps_in_an_edit_by_itself(live):
             task.cancel()
 
     assert asyncio.run(edit_and_wait()).startswith(EDITED)
+
+
+def test_an_edit_of_the_same_size_and_time_is_seen(live):
+    """Compared by content: a same-length edit saved within one tick of the clock."""
+    path = live.knowledge_path
+    stat = path.stat()
+    edit(path, "covers NATO", "covers nato")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    assert live.refresh() is True
+    assert "covers nato" in overview_answer(live)
+
+
+def test_a_phrase_removed_while_the_server_runs_is_not_taken(live, caplog):
+    good = live.get()
+    text = live.phrases_path.read_text(encoding="utf-8")
+    start = text.index("\ninternal_error:")
+    end = text.index("\n", text.index("  ru:", start))
+    live.phrases_path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="actions.live"):
+        assert live.refresh() is False
+    assert live.get() is good
+    assert "internal_error: is gone; the code uses it" in caplog.text
+
+
+def test_a_phrase_whose_placeholders_change_is_not_taken(live, caplog):
+    good = live.get()
+    name = next(n for n in good.phrases.names() if "{" in good.phrases.text(n, "en"))
+    texts = {lang: good.phrases.text(name, lang) for lang in LANGUAGES}
+    renamed = live.phrases_path.read_text(encoding="utf-8")
+    for text in texts.values():
+        renamed = renamed.replace(text.replace('"', '\\"'), text.replace("{", "{x_").replace('"', '\\"'))
+    live.phrases_path.write_text(renamed, encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="actions.live"):
+        assert live.refresh() is False
+    assert live.get() is good
+    assert f"{name}.{LANGUAGES[0]}: placeholders" in caplog.text

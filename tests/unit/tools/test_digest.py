@@ -51,7 +51,7 @@ def test_a_wrong_call_says_how_to_call_it():
     result = subprocess.run(
         [sys.executable, "-m", "tools.digest", "verify"], cwd=digest.ROOT, capture_output=True, text=True
     )
-    assert result.returncode == 2 and "check|save NAME PATH" in result.stderr
+    assert result.returncode == 2 and "check|stage|save NAME PATH" in result.stderr
 
 
 def test_a_name_cannot_leave_the_digest_folder():
@@ -103,3 +103,35 @@ def test_a_file_that_does_not_parse_is_compared_byte_for_byte(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("key: [\n")
     assert digest.meaning(path) == b"key: [\n"
+
+
+def test_a_staged_digest_counts_only_once_committed(inputs, tmp_path):
+    """Staged before a build, committed after it: an edit made during the build is seen next time."""
+    assert digest.main(["stage", "model", *inputs]) == 0
+    assert digest.main(["check", "model", *inputs]) == 1  # the build has not finished
+    (tmp_path / "config.yml").write_text("pipeline: [edited during the build]\n")
+    assert digest.main(["commit", "model"]) == 0
+    assert digest.main(["check", "model", *inputs]) == 1  # what the build saw is not what is there now
+
+
+def test_commit_without_a_stage_is_an_error(inputs):
+    assert digest.main(["commit", "model"]) == 2
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [("answer: yes\n", "answer: true\n"), ("port: 010\n", "port: 8\n"), ("a: 1\nb: 2\n", "b: 2\na: 1\n")],
+    ids=["yes is a text in YAML 1.2", "010 is ten, not eight", "key order"],
+)
+def test_yaml_read_as_rasa_reads_it_keeps_these_apart(tmp_path, before, after):
+    path = tmp_path / "domain.yml"
+    path.write_text(before)
+    first = digest.meaning(path)
+    path.write_text(after)
+    assert digest.meaning(path) != first
+
+
+def test_yaml_keys_of_any_type_are_fine(tmp_path):
+    path = tmp_path / "rules.yml"
+    path.write_text("no: 1\n1: a\non: [x]\n")
+    assert digest.meaning(path) != path.read_bytes()  # read, not compared as bytes
