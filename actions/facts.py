@@ -132,7 +132,9 @@ class Facts:
         name of a sphere the source does not list ("cyber defence", "cyber training": a span
         counts as a listed sphere only if the sphere covers all its words that are not
         ordinary words, and a sphere found inside it does not count). When a listed sphere
-        is found, an unsure tag beside it is taken for noise, not reported."""
+        is found, an unsure tag beside it is taken for noise, not reported, and so is a tag of
+        words that are all part of a listed sphere's name in the text ("joint" of "joint
+        operations": the NLU tagged the name in two)."""
         found: List[str] = []
         unsure: List[Tagged] = []
         index, names = self.spheres_in_text[language], self.name_filters[language]
@@ -150,14 +152,20 @@ class Facts:
             found.extend(i for i in ids if i not in found)
         inside = {w.typed for value, _ in unsure for w in message_words(value, language)}
         words = message_words(text, language)
+        named: List[set] = []  # the words of each listed sphere's name found in the text
         for sphere_id, start, end in index.find(words):
-            if not {w.typed for w in words[start:end]} <= inside and sphere_id not in found:
-                found.append(sphere_id)
+            typed = {w.typed for w in words[start:end]}
+            if not typed <= inside:
+                named.append(typed)
+                if sphere_id not in found:
+                    found.append(sphere_id)
         unknown = [
             value
             for value, confidence in unsure
             if names.reportable(value, confidence, country=False)
             and not (found and confidence is not None and confidence < MIN_CONFIDENCE)
+            # Part of a listed sphere's name: "совместные" of "совместные операции".
+            and not any({w.typed for w in message_words(value, language)} <= typed for typed in named)
         ]
         return found, unknown
 

@@ -247,3 +247,22 @@ def test_unsure_tags_beside_a_listed_sphere_are_noise():
         "en",
     )
     assert found == ["procurement"] and unknown == []
+
+
+@pytest.mark.parametrize(
+    "language, tagged, text",
+    [
+        ("ru", "совместные", "а совместные операции входят в сферы сотрудничества?"),
+        ("en", "joint", "do the partners run joint operations together"),
+        ("ru", "совместные", "проводят ли партнёры совместные учения?"),
+    ],
+)
+def test_a_tag_that_is_part_of_a_listed_spheres_name_is_not_an_unlisted_sphere(language, tagged, text):
+    """The NLU sometimes tags a listed sphere's name in two ("совместные" + "операции")."""
+    found, unknown = get_facts().resolve_spheres([(tagged, 0.98)], text, language)
+    assert found and unknown == []
+
+
+def test_a_tag_beside_a_listed_sphere_but_not_in_its_name_is_still_reported():
+    found, unknown = get_facts().resolve_spheres([("cyber", 0.98)], "do the partners run cyber operations", "en")
+    assert found == ["operations"] and unknown == ["cyber"]
