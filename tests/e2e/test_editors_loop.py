@@ -184,6 +184,7 @@ def test_the_running_assistant_answers_with_the_edited_text(tmp_path):
                 break
             time.sleep(0.25)
         assert EDITED in seen, f"not answered within {VISIBLE_WITHIN_SECONDS} s of the edit: {seen}"
+        print(f"\nthe edited answer was given {time.monotonic() - edited_at:.1f} s after the edit")
         assert "Not reloaded" not in log.read_text(encoding="utf-8")
 
         # A broken edit: logged with the file, the entry and the problem; the last good version answers.
