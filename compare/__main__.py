@@ -53,8 +53,8 @@ WITH_LETTERS = [code for code in LANGUAGES if REGISTRY[code].letters]
 SETS = {
     **{code: f"{LANGUAGE_NAMES[code]} test set" for code in LANGUAGES},
     **{f"{code}_plain": f"{LANGUAGE_NAMES[code]} test set typed without diacritics" for code in WITH_LETTERS},
-    "inflection": "attaché questions: countries in many cases (et) and in English",
-    "plain": "attaché questions without diacritics, and mistyped (et, en)",
+    "inflection": "attaché questions: countries in many cases (et, ru) and in English",
+    "plain": "attaché questions without diacritics, and mistyped",
 }
 METRICS = {"intent_accuracy": "intent accuracy", "entity_f1": "entity F1"}
 Scores = Dict[str, Dict[str, Dict[str, List[float]]]]  # pipeline -> test set -> metric -> one score per seed
