@@ -22,12 +22,14 @@ NAMES_STAMP := build/stamps/knowledge-names
 NLU_DATA := $(sort $(filter-out $(NAMES),$(wildcard nlu/*.yml)) $(NAMES))
 # What the spaCy pipeline and the model are made from. Make decides by time; the rules
 # below then compare what the inputs say (tools/digest.py), so a touch, a comment, a
-# docstring or a regeneration that came out the same rebuilds nothing. The folders are
-# inputs too: a file added, removed or renamed in one changes the folder's time.
+# docstring or a regeneration that came out the same rebuilds nothing.
 SPACY_INPUTS := constraints.txt $(NLU_DATA) $(wildcard morphology/*.py common/*.py) $(LANGUAGE_FILES) $(PATCH_FILES)
 TRAIN_INPUTS := config.yml domain.yml $(wildcard data/*.yml components/*.py) $(SPACY_INPUTS)
-INPUT_FOLDERS := nlu data components common morphology patches languages \
-	$(filter-out %/__pycache__/,$(wildcard languages/*/))
+# The names of those files, rewritten (whenever make starts) only when the set changes: a
+# file added, removed or renamed is a change the times of the files that are left would not show.
+INPUT_LIST := build/stamps/input-files
+$(shell mkdir -p $(dir $(INPUT_LIST)) && printf '%s\n' $(sort $(TRAIN_INPUTS)) | cmp -s - $(INPUT_LIST) \
+	|| printf '%s\n' $(sort $(TRAIN_INPUTS)) > $(INPUT_LIST))
 DIGEST := $(PY) -m tools.digest
 
 .PHONY: help run test test-unit lint chat train validate compare constraints clean
@@ -90,7 +92,7 @@ $(NAMES): | $(VENV)/.installed
 # each language's lemmatizer is built from the NLU data. Rasa's training cache
 # keys SpacyNLP on the pipeline's path only, so a rebuilt pipeline empties the cache.
 # A digest is staged before a build and committed after it: an edit made meanwhile is seen.
-$(SPACY_PIPELINE)/meta.json: $(SPACY_INPUTS) $(NAMES_STAMP) $(INPUT_FOLDERS) | $(VENV)/.installed
+$(SPACY_PIPELINE)/meta.json: $(SPACY_INPUTS) $(NAMES_STAMP) $(INPUT_LIST) | $(VENV)/.installed
 	@if [ -f $@ ] && $(DIGEST) check spacy-pipeline $(SPACY_INPUTS); then \
 		echo "$(SPACY_PIPELINE): nothing it is built from changed; not rebuilt"; \
 	else \
@@ -99,7 +101,7 @@ $(SPACY_PIPELINE)/meta.json: $(SPACY_INPUTS) $(NAMES_STAMP) $(INPUT_FOLDERS) | $
 	fi
 	@touch $@
 
-$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS) $(NAMES_STAMP) $(SPACY_PIPELINE)/meta.json $(INPUT_FOLDERS)
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS) $(NAMES_STAMP) $(SPACY_PIPELINE)/meta.json $(INPUT_LIST)
 	@if [ -f $@ ] && $(DIGEST) check model $(TRAIN_INPUTS) $(SPACY_PIPELINE); then \
 		echo "$(MODEL): nothing it learns from changed; not retrained"; \
 	else \

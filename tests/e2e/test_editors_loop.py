@@ -2,7 +2,7 @@
 running assistant within seconds; nor does a comment or a docstring retrain, while every change
 to what the model learns from still does.
 
-The make tests run in a copy of the project with the files' and folders' times kept (the trained
+The make tests run in a copy of the project with the files' times kept (the trained
 model and build/ included), so an edit never touches the checkout that other tests read. Rasa's
 own training is replaced there by a stand-in that says it ran and writes a model (`make
 RASA=...`): what is tested is whether make trains, not training. The spaCy pipeline is built for
@@ -53,8 +53,8 @@ def edit_answer(path: Path) -> None:
 
 
 def project_copy(target: Path) -> Path:
-    """The checkout's files (tracked and new), build/ and the model, their times and the folders'
-    kept; the virtualenv linked; Rasa's training replaced by the stand-in."""
+    """The checkout's files (tracked and new), build/ and the model, their times kept; the
+    virtualenv linked; Rasa's training replaced by the stand-in."""
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -68,10 +68,6 @@ def project_copy(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     shutil.copytree(ROOT / "build", target / "build", copy_function=shutil.copy2)
-    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
-        source = ROOT / folder.relative_to(target)
-        if source.is_dir():
-            shutil.copystat(source, folder)
     (target / ".venv").symlink_to(ROOT / ".venv")
     stand_in = target.parent / "rasa-stand-in"
     stand_in.write_text(STAND_IN, encoding="utf-8")
