@@ -59,8 +59,9 @@ class LiveFacts:
 
     def _check_phrases_kept(self, new: Phrases, old: Phrases) -> None:
         """Every phrase the answering version has, with the same placeholders: the code asks for them."""
+        kept = set(new.names())
         for name in old.names():
-            if name not in set(new.names()):
+            if name not in kept:
                 raise KnowledgeError(self.phrases_path, name, "is gone; the code uses it (restart after such a change)")
             for language in LANGUAGES:
                 before = placeholder_names(old.text(name, language))
