@@ -65,7 +65,7 @@ def markdown(results: dict) -> str:
         f"Python {m['python']}, Rasa {m['rasa']}, rasa-sdk {m['rasa_sdk']}; load average at the start "
         f"{' / '.join(f'{x:.2f}' for x in m['load_average_at_start'])}.",
         "Both bots were trained and started one after the other on loopback, then loaded in turn, round by",
-        "round. Ours: English and Estonian knowledge questions, each answered by the action server, SQLite",
+        "round. Ours: knowledge questions in every language it speaks, each answered by the action server, SQLite",
         "tracker store, as `make run` serves it. Starter: `rasa init --no-prompt`, its own kind of message,",
         "in-memory tracker store, no action server, TensorFlow's default settings.",
         "",
