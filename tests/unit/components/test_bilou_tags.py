@@ -1,6 +1,7 @@
 """BilouTags: the entity tags DIET would set are on the examples before DIET trains, so DIET's
 own tagging leaves the examples, and so Rasa's fingerprint of them, as they were."""
 
+from rasa.nlu.constants import BILOU_ENTITIES
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.nlu.utils.bilou_utils import apply_bilou_schema
 from rasa.shared.nlu.constants import ENTITIES, TEXT
@@ -8,8 +9,6 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.bilou_tags import BilouTags
-
-BILOU_ENTITIES = "bilou_entities"
 
 
 def training_data() -> TrainingData:
