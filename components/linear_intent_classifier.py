@@ -15,12 +15,12 @@ between two intents) still gets about 0.8 for its first, so fewer messages reach
 the clarification question than with DIET.
 """
 
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
 import numpy as np
 import scipy.sparse
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -31,7 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.svm import LinearSVC
 
-_FILE = "linear_intent_classifier.joblib"
+from components.trained import TrainedComponent
 
 
 def sentence_features(message: Message) -> Optional[scipy.sparse.csr_matrix]:
@@ -48,7 +48,9 @@ def softmax(margins: np.ndarray, scale: float) -> np.ndarray:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearIntentClassifier(GraphComponent):
+class LinearIntentClassifier(TrainedComponent):
+    FILE = "linear_intent_classifier.joblib"
+
     @classmethod
     def required_components(cls) -> List[type]:
         return [Featurizer]
@@ -57,38 +59,20 @@ class LinearIntentClassifier(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 1.0, "confidence_scale": 8.0, "ranking_length": 10}
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[Dict[str, Any]] = None,
-    ) -> None:
-        self.config = {**self.get_default_config(), **config}
-        self._storage, self._resource = model_storage, resource
-        self.model = model  # {"tfidf": TfidfTransformer, "svm": LinearSVC}
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
+        super().__init__(config, model_storage, resource)
+        self.model: Optional[Dict[str, Any]] = None  # {"tfidf": TfidfTransformer, "svm": LinearSVC}
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LinearIntentClassifier":
-        return cls(config, model_storage, resource)
+    def learned(self, state: Dict[str, Any]) -> None:
+        self.model = state
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "LinearIntentClassifier":
-        with model_storage.read_from(resource) as folder:
-            return cls(config, model_storage, resource, joblib.load(folder / _FILE))
+    @staticmethod
+    def read(path: Path) -> Dict[str, Any]:
+        return joblib.load(path)
+
+    @staticmethod
+    def write(state: Dict[str, Any], path: Path) -> None:
+        joblib.dump(state, path)
 
     def train(self, training_data: TrainingData) -> Resource:
         rows, intents = [], []
@@ -105,10 +89,7 @@ class LinearIntentClassifier(GraphComponent):
         tfidf = TfidfTransformer(sublinear_tf=True)
         svm = LinearSVC(C=float(self.config["C"]), random_state=0)
         svm.fit(tfidf.fit_transform(scipy.sparse.vstack(rows).tocsr()), intents)
-        self.model = {"tfidf": tfidf, "svm": svm}
-        with self._storage.write_to(self._resource) as folder:
-            joblib.dump(self.model, folder / _FILE)
-        return self._resource
+        return self.persist({"tfidf": tfidf, "svm": svm})
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -15,9 +15,9 @@ so a token costs a few dictionary look-ups whatever the size of the tables.
 """
 
 import json
-from typing import Any, Dict, Iterable, List, Optional, Set, Text
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Set, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -27,8 +27,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from common.text import fold
+from components.trained import TrainedComponent
 
-_FILE = "near_names.json"
 PATTERN_PREFIX = "near_"
 
 
@@ -84,45 +84,27 @@ class NameIndex:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
-class NearNames(GraphComponent):
+class NearNames(TrainedComponent):
+    FILE = "near_names.json"
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"min_length": 5}
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        tables: Optional[Dict[str, List[str]]] = None,
-    ) -> None:
-        self._storage, self._resource = model_storage, resource
-        self.min_length = int(config.get("min_length", 5))
-        self.tables = tables or {}
-        self._indexes = {name: NameIndex(words, self.min_length) for name, words in self.tables.items()}
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
+        super().__init__(config, model_storage, resource)
+        self._indexes: Dict[str, NameIndex] = {}
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "NearNames":
-        return cls(config, model_storage, resource)
+    def learned(self, state: Dict[str, List[str]]) -> None:
+        self._indexes = {name: NameIndex(words, int(self.config["min_length"])) for name, words in state.items()}
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "NearNames":
-        with model_storage.read_from(resource) as folder:
-            tables = json.loads((folder / _FILE).read_text(encoding="utf-8"))
-        return cls(config, model_storage, resource, tables)
+    @staticmethod
+    def read(path: Path) -> Dict[str, List[str]]:
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    @staticmethod
+    def write(state: Dict[str, List[str]], path: Path) -> None:
+        path.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
 
     def train(self, training_data: TrainingData) -> Resource:
         tables: Dict[str, Set[str]] = {}
@@ -130,11 +112,7 @@ class NearNames(GraphComponent):
             words = tables.setdefault(str(table["name"]), set())
             for element in table.get("elements") or []:
                 words.update(folded(word) for word in str(element).split() if any(c.isalpha() for c in word))
-        self.tables = {name: sorted(words) for name, words in sorted(tables.items())}
-        self._indexes = {name: NameIndex(words, self.min_length) for name, words in self.tables.items()}
-        with self._storage.write_to(self._resource) as folder:
-            (folder / _FILE).write_text(json.dumps(self.tables, ensure_ascii=False), encoding="utf-8")
-        return self._resource
+        return self.persist({name: sorted(words) for name, words in sorted(tables.items())})
 
     def _mark(self, messages: Iterable[Message]) -> None:
         for message in messages:
